@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { createMirror } from "@/lib/mirrors/mutations";
+import { listMirrors } from "@/lib/mirrors/queries";
+import { mirrorCreateSchema } from "@/lib/mirrors/schema";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json({ items: await listMirrors() });
+});
+
+export const POST = handle(async (req) => {
+  const actor = requireActor(req, "administer");
+  const input = await readJson(req, mirrorCreateSchema);
+  return json(await createMirror(input, actor.name), { status: 201 });
+});

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import "./globals.css";
+import { AppShell } from "@/components/shell/app-shell";
+import { Providers } from "@/components/shell/providers";
+
+export const metadata: Metadata = {
+  title: { default: "Fleetboot", template: "%s · Fleetboot" },
+  description: "Web console for fleets of diskless, live-booted servers",
+};
+
+// Everything here reads live fleet state; nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
+// Applied before first paint so a dark-theme user never sees a white flash.
+const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <Providers>
+          <AppShell>{children}</AppShell>
+        </Providers>
+      </body>
+    </html>
+  );
+}

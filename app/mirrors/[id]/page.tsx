@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MirrorForm } from "@/components/mirrors/mirror-form";
+import { DeleteButton } from "@/components/ui/delete-button";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { AppError } from "@/lib/http/errors";
+import { getMirrorOrThrow } from "@/lib/mirrors/queries";
+import { deleteMirrorAction, updateMirrorAction } from "../actions";
+
+export default async function MirrorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const mirror = await getMirrorOrThrow(id).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  return (
+    <>
+      <PageHeader
+        title={`Mirror ${mirror.name}`}
+        subtitle={<Link href="/mirrors" className="hover:underline">← All mirrors</Link>}
+        actions={<DeleteButton action={deleteMirrorAction.bind(null, mirror.id)} what={`mirror ${mirror.name}`} />}
+      />
+      <div className="max-w-3xl p-6">
+        <Section title="Settings">
+          <MirrorForm action={updateMirrorAction.bind(null, mirror.id)} mirror={mirror} submitLabel="Save changes" />
+        </Section>
+      </div>
+    </>
+  );
+}

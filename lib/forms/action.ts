@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { toAppError, fieldIssues } from "@/lib/http/errors";
+
+// Server actions behind the console's forms: the same zod schema as the API, and a
+// state that puts each error next to the field that caused it.
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export const initialFormState: FormState = { ok: false };
+
+/**
+ * FormData → plain object. Empty inputs become undefined (create: optional fields stay
+ * unset) or null (update: the user cleared the field).
+ */
+export function formDataToObject(fd: FormData, empty: null | undefined = undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of fd.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") continue;
+    out[key] = value.trim() === "" ? empty : value;
+  }
+  return out;
+}
+
+function echo(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of fd.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  return out;
+}
+
+/** Runs `fn` with the form's validated input; maps validation and conflict errors to fields. */
+export async function runFormAction<S extends z.ZodType>(
+  fd: FormData,
+  schema: S,
+  fn: (input: z.output<S>) => Promise<string | void>,
+  opts: { emptyAs?: null | undefined } = {},
+): Promise<FormState> {
+  const parsed = schema.safeParse(formDataToObject(fd, opts.emptyAs));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.path || "_form"] ??= issue.message;
+    return { ok: false, message: "Fix the highlighted fields.", fieldErrors, values: echo(fd) };
+  }
+  try {
+    const message = await fn(parsed.data);
+    return { ok: true, message: message ?? "Saved." };
+  } catch (err) {
+    // next/navigation's redirect() works by throwing; let it through.
+    if (err && typeof err === "object" && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_")) throw err;
+    const appError = toAppError(err);
+    const field = (appError.details as { field?: string } | undefined)?.field;
+    const fieldErrors = field ? { [field]: appError.message } : undefined;
+    return { ok: false, message: appError.code === "internal" ? "Something went wrong; see the server log." : appError.message, fieldErrors, values: echo(fd) };
+  }
+}
+
+/** Runs a delete; an expected failure (e.g. still referenced) comes back as a message. */
+export async function runDeleteAction(fn: () => Promise<unknown>): Promise<{ error: string } | undefined> {
+  try {
+    await fn();
+    return undefined;
+  } catch (err) {
+    const appError = toAppError(err);
+    return { error: appError.code === "internal" ? "Something went wrong; see the server log." : appError.message };
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// One vocabulary of error codes, mapped to HTTP once. The body is the DESIGN.md
+// contract: {"error": {"code", "message", "details"?}}.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const issues = fieldIssues(error);
+  const first = issues[0];
+  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "invalid input";
+  return new AppError("validation_failed", message, { fields: issues });
+}
+
+interface PgLikeError {
+  code?: string;
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { kind?: string; constraint?: unknown } } };
+}
+
+/** Translates database errors that callers can cause into AppErrors; anything else is unexpected. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) return validationError(err);
+  const e = err as PgLikeError;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  if (e?.code === "P2002" || cause?.kind === "UniqueConstraintViolation") {
+    const target = formatTarget(e.meta?.target ?? cause?.constraint);
+    return new AppError("conflict", target ? `${target} is already taken` : "already exists", target ? { field: target } : undefined);
+  }
+  if (e?.code === "P2025") return new AppError("not_found", "not found");
+  if (e?.code === "P2003" || cause?.kind === "ForeignKeyConstraintViolation") {
+    return new AppError("conflict", "it is still referenced by other records; remove those first");
+  }
+  return new AppError("internal", "internal error");
+}
+
+function formatTarget(target: unknown): string | undefined {
+  if (Array.isArray(target)) return target.join(", ");
+  if (typeof target === "string") return target;
+  if (target && typeof target === "object" && "fields" in target) return formatTarget((target as { fields: unknown }).fields);
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// Every setting the console reads from its environment; .env.example documents them.
+// Checked once at start (scripts/serve.mts, scripts/worker.mts) with a message per bad value.
+const settingsSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  FLEETBOOT_DATA_DIR: z.string().min(1).default(".data"),
+  FLEETBOOT_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  FLEETBOOT_ADMIN_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters (e.g. `openssl rand -hex 24`)")
+    .optional(),
+  FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function parseSettings(env: NodeJS.ProcessEnv = process.env):
+  | { ok: true; settings: Settings }
+  | { ok: false; problems: string[] } {
+  const cleaned = Object.fromEntries(
+    Object.keys(settingsSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+  );
+  const result = settingsSchema.safeParse(cleaned);
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+  };
+}

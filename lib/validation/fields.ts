@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+// Field shapes shared by several domain schemas (and so by forms and the API alike).
+
+export const SLUG = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const slug = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .toLowerCase()
+    .regex(SLUG, `${what} must be 1–63 lower-case letters, digits or hyphens, not starting or ending with a hyphen`);
+
+export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/** true/false from JSON, or from an HTML checkbox ("on", or a hidden "false"). */
+export const boolish = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "on", "off"]).transform((v) => v === "true" || v === "on"),
+]);
+
+/** A whole number from JSON, or a form's digits. */
+export const intish = z.union([
+  z.number().int("must be a whole number"),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, "must be a whole number")
+    .transform(Number),
+]);
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
+    } catch {
+      return false;
+    }
+  }, "must be an http:// or https:// URL")
+  .refine((v) => !v.includes("?") && !v.includes("#"), "must not contain a query string or fragment")
+  .transform((v) => v.replace(/\/+$/, ""));

@@ -1,0 +1,60 @@
+// Starts the console: settings → database (embedded when DATABASE_URL is unset) →
+// migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
+import { spawn } from "node:child_process";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { startDatabase } from "../lib/db/start";
+import { parseSettings } from "../lib/settings";
+import { isEmpty, seedDemoFleet } from "../prisma/seed";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const log = (line: string) => console.log(`[fleetboot] ${line}`);
+
+const parsed = parseSettings();
+if (!parsed.ok) {
+  console.error("[fleetboot] invalid settings (see .env.example):");
+  for (const p of parsed.problems) console.error(`  - ${p}`);
+  process.exit(2);
+}
+const settings = parsed.settings;
+
+const database = await startDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.FLEETBOOT_DATA_DIR, log });
+
+const seed = settings.FLEETBOOT_SEED_DEMO;
+if (seed === "always" || (seed === "auto" && database.embedded)) {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  try {
+    if (await isEmpty(client)) {
+      const { machines } = await seedDemoFleet(client);
+      log(`seeded the demo fleet (${machines} machines)`);
+    }
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+const next = spawn(
+  process.execPath,
+  [nextBinPath(), mode, "--port", String(settings.PORT), "--hostname", settings.HOSTNAME],
+  { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url } },
+);
+log(`console on http://${settings.HOSTNAME === "0.0.0.0" ? "localhost" : settings.HOSTNAME}:${settings.PORT}`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop().catch((err) => console.error("[fleetboot] stopping PostgreSQL failed:", err));
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (next.exitCode === null) next.kill(signal);
+    else void shutdown(0);
+  });
+}
+next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+function nextBinPath(): string {
+  return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
+}
