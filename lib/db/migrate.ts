@@ -30,11 +30,14 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * describes; `changed` is false when they agree. Uses a throw-away shadow database on
  * the given server.
  */
-export async function diffMigrationsToSchema(databaseUrl: string): Promise<{ changed: boolean; sql: string }> {
-  return withSchemaEngine(databaseUrl, async (engine, schema) => {
+export async function diffMigrationsToSchema(
+  databaseUrl: string,
+  opts: { schema?: string; migrationsDir?: string } = {},
+): Promise<{ changed: boolean; sql: string }> {
+  return withSchemaEngine(databaseUrl, async (engine, schemaFile) => {
     const result = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrationList()) },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+      from: { tag: "migrations", ...(await readMigrationList(opts.migrationsDir)) },
+      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: opts.schema ?? schemaFile }] },
       script: true,
       exitCode: true,
       filters: NO_FILTERS,

@@ -100,10 +100,18 @@ async function connectAdapter(connectionString: string) {
 class EngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres";
   readonly adapterName = "@prisma/adapter-pg";
+  private readonly opened: { dispose(): Promise<void> }[] = [];
   constructor(private readonly url: string) {}
 
-  connect() {
-    return connectAdapter(this.url);
+  async connect() {
+    const adapter = await connectAdapter(this.url);
+    this.opened.push(adapter);
+    return adapter;
+  }
+
+  /** The engine does not always dispose what it connected; close every pool. */
+  async disposeAll() {
+    await Promise.allSettled(this.opened.splice(0).map((a) => a.dispose()));
   }
 
   async connectToShadowDb() {
@@ -135,7 +143,8 @@ export async function withSchemaEngine<T>(
   const mod = await enginePromise;
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const logs: string[] = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(new EngineAdapterFactory(databaseUrl));
+  const factory = new EngineAdapterFactory(databaseUrl);
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await mod.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     (line: string) => logs.push(line),
@@ -152,6 +161,7 @@ export async function withSchemaEngine<T>(
     throw err;
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }
 
