@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSecretKey } from "./secrets/crypto";
 
 // Every setting the console reads from its environment; .env.example documents them.
 // Checked once at start (scripts/serve.mts, scripts/worker.mts) with a message per bad value.
@@ -14,6 +15,10 @@ const settingsSchema = z.object({
   FLEETBOOT_ADMIN_TOKEN: z
     .string()
     .min(24, "must be at least 24 characters (e.g. `openssl rand -hex 24`)")
+    .optional(),
+  FLEETBOOT_SECRET_KEY: z
+    .string()
+    .refine((v) => parseSecretKey(v) !== undefined, "must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)")
     .optional(),
   FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });

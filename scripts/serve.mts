@@ -1,9 +1,13 @@
 // Starts the console: settings → database (embedded when DATABASE_URL is unset) →
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { startDatabase } from "../lib/db/start";
+import { generateSecretKey } from "../lib/secrets/crypto";
 import { parseSettings } from "../lib/settings";
 import { isEmpty, seedDemoFleet } from "../prisma/seed";
 
@@ -33,10 +37,14 @@ if (seed === "always" || (seed === "auto" && database.embedded)) {
   }
 }
 
+// BMC credentials are sealed with this key; without one configured, the console keeps
+// its own next to its data. Several instances must share one key: set FLEETBOOT_SECRET_KEY.
+const secretKey = settings.FLEETBOOT_SECRET_KEY ?? (await localSecretKey(settings.FLEETBOOT_DATA_DIR));
+
 const next = spawn(
   process.execPath,
   [nextBinPath(), mode, "--port", String(settings.PORT), "--hostname", settings.HOSTNAME],
-  { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url } },
+  { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url, FLEETBOOT_SECRET_KEY: secretKey } },
 );
 log(`console on http://${settings.HOSTNAME === "0.0.0.0" ? "localhost" : settings.HOSTNAME}:${settings.PORT}`);
 
@@ -54,6 +62,16 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+async function localSecretKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "secret.key");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const key = generateSecretKey();
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  log(`generated a secret key for BMC credentials in ${file}; back it up, or set FLEETBOOT_SECRET_KEY`);
+  return key;
+}
 
 function nextBinPath(): string {
   return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;

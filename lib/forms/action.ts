@@ -37,9 +37,10 @@ export async function runFormAction<S extends z.ZodType>(
   fd: FormData,
   schema: S,
   fn: (input: z.output<S>) => Promise<string | void>,
-  opts: { emptyAs?: null | undefined } = {},
+  opts: { emptyAs?: null | undefined; reshape?: (values: Record<string, unknown>) => unknown } = {},
 ): Promise<FormState> {
-  const parsed = schema.safeParse(formDataToObject(fd, opts.emptyAs));
+  const values = formDataToObject(fd, opts.emptyAs);
+  const parsed = schema.safeParse(opts.reshape ? opts.reshape(values) : values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.path || "_form"] ??= issue.message;
@@ -52,8 +53,10 @@ export async function runFormAction<S extends z.ZodType>(
     // next/navigation's redirect() works by throwing; let it through.
     if (err && typeof err === "object" && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_")) throw err;
     const appError = toAppError(err);
-    const field = (appError.details as { field?: string } | undefined)?.field;
-    const fieldErrors = field ? { [field]: appError.message } : undefined;
+    const details = appError.details as { field?: string; fields?: { path: string; message: string }[] } | undefined;
+    let fieldErrors: Record<string, string> | undefined;
+    if (details?.fields?.length) fieldErrors = Object.fromEntries(details.fields.map((f) => [f.path, f.message]));
+    else if (details?.field) fieldErrors = { [details.field]: appError.message };
     return { ok: false, message: appError.code === "internal" ? "Something went wrong; see the server log." : appError.message, fieldErrors, values: echo(fd) };
   }
 }

@@ -60,7 +60,7 @@ export function toAppError(err: unknown): AppError {
   const e = err as PgLikeError;
   const cause = e?.meta?.driverAdapterError?.cause;
   if (e?.code === "P2002" || cause?.kind === "UniqueConstraintViolation") {
-    const target = formatTarget(e.meta?.target ?? cause?.constraint);
+    const target = formatTarget(e.meta?.target ?? cause?.constraint, (cause as { table?: string } | undefined)?.table);
     return new AppError("conflict", target ? `${target} is already taken` : "already exists", target ? { field: target } : undefined);
   }
   if (e?.code === "P2025") return new AppError("not_found", "not found");
@@ -70,9 +70,16 @@ export function toAppError(err: unknown): AppError {
   return new AppError("internal", "internal error");
 }
 
-function formatTarget(target: unknown): string | undefined {
+function formatTarget(target: unknown, table?: string): string | undefined {
   if (Array.isArray(target)) return target.join(", ");
   if (typeof target === "string") return target;
-  if (target && typeof target === "object" && "fields" in target) return formatTarget((target as { fields: unknown }).fields);
+  if (target && typeof target === "object") {
+    if ("fields" in target) return formatTarget((target as { fields: unknown }).fields);
+    // The pg adapter names the index ("machines_ipv4_key"); Prisma's own names are table_columns_key.
+    if ("index" in target) {
+      const index = String((target as { index: unknown }).index);
+      return index.replace(table ? new RegExp(`^${table}_`) : /^$/, "").replace(/_(key|idx)$/, "");
+    }
+  }
   return undefined;
 }

@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson, readQuery } from "@/lib/http/respond";
+import { createMachine } from "@/lib/machines/mutations";
+import { listMachines } from "@/lib/machines/queries";
+import { machineCreateSchema, machineListQuery } from "@/lib/machines/schema";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json(await listMachines(readQuery(req, machineListQuery)));
+});
+
+export const POST = handle(async (req) => {
+  const actor = requireActor(req, "operate");
+  const input = await readJson(req, machineCreateSchema);
+  return json(await createMachine(input, actor.name), { status: 201 });
+});

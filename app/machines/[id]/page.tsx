@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
+import { MachineOverview } from "@/components/machines/machine-overview";
+import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state-badge";
+import { buttonClass } from "@/components/ui/button";
+import { DeleteButton } from "@/components/ui/delete-button";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { AppError } from "@/lib/http/errors";
+import { getMachineOrThrow, listMachineDeployments, listMachineEvents } from "@/lib/machines/queries";
+import { deleteMachineAction } from "../actions";
+
+export async function loadMachine(ref: string) {
+  return getMachineOrThrow(decodeURIComponent(ref)).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+}
+
+export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const m = await loadMachine((await params).id);
+  const [events, deployments, { saved }] = await Promise.all([listMachineEvents(m.id), listMachineDeployments(m.id), searchParams]);
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {m.hostname} <MachineStateBadge state={m.state} /> {m.maintenance ? <MaintenanceBadge /> : null}
+          </span>
+        }
+        subtitle={<Link href="/machines" className="hover:underline">← All machines</Link>}
+        actions={
+          <>
+            <Link href={`/machines/${m.hostname}/edit`} className={buttonClass("secondary")}>Edit</Link>
+            <DeleteButton action={deleteMachineAction.bind(null, m.id)} what={`machine ${m.hostname}`} />
+          </>
+        }
+      />
+      <div className="space-y-8 p-6">
+        {saved ? <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</p> : null}
+        <MachineOverview m={m} />
+        <Section title="Deployments"><MachineDeployments deployments={deployments} /></Section>
+        <Section title="Recent events"><MachineEvents events={events} /></Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { consoleActor } from "@/lib/auth/console";
+import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
+import { machineFormToInput } from "@/lib/machines/form";
+import { createMachine, deleteMachine, updateMachine } from "@/lib/machines/mutations";
+import { machineCreateSchema, machineUpdateSchema } from "@/lib/machines/schema";
+
+export async function createMachineAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  let hostname = "";
+  const state = await runFormAction(
+    fd,
+    machineCreateSchema,
+    async (input) => {
+      hostname = (await createMachine(input, await consoleActor()))!.hostname;
+    },
+    { reshape: machineFormToInput },
+  );
+  if (state.ok) {
+    revalidatePath("/machines");
+    redirect(`/machines/${hostname}`);
+  }
+  return state;
+}
+
+export async function updateMachineAction(id: string, _prev: FormState, fd: FormData): Promise<FormState> {
+  let hostname = "";
+  const state = await runFormAction(
+    fd,
+    machineUpdateSchema,
+    async (input) => {
+      hostname = (await updateMachine(id, input, await consoleActor()))!.hostname;
+    },
+    { emptyAs: null, reshape: machineFormToInput },
+  );
+  if (state.ok) {
+    revalidatePath("/machines");
+    redirect(`/machines/${hostname}?saved=1`);
+  }
+  return state;
+}
+
+export async function deleteMachineAction(id: string) {
+  const failed = await runDeleteAction(async () => deleteMachine(id, await consoleActor()));
+  if (failed) return failed;
+  revalidatePath("/machines");
+  redirect("/machines");
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { MachineFilters } from "@/components/machines/machine-filters";
+import { MachineTable } from "@/components/machines/machine-table";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { countMachines, listMachines, listRacks, listRoleNames } from "@/lib/machines/queries";
+import { MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+
+export const metadata = { title: "Machines" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MachinesPage({ searchParams }: { searchParams: Search }) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  const parsed = machineListQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : machineListQuery.parse({});
+  const [page, total, roles, racks] = await Promise.all([listMachines(query), countMachines(query), listRoleNames(), listRacks()]);
+  const filtered = Boolean(query.q || query.role || query.state || query.rack);
+  const nextParams = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
+
+  return (
+    <>
+      <PageHeader
+        title="Machines"
+        subtitle={`${total.toLocaleString("en")} ${filtered ? "matching" : "registered"} machine${total === 1 ? "" : "s"}`}
+        actions={<Link href="/machines/new" className={buttonClass()}>Add machine</Link>}
+      />
+      <div className="space-y-3 px-6 py-4">
+        <MachineFilters roles={roles} racks={racks} states={MACHINE_STATES} />
+        {!parsed.success ? (
+          <p role="alert" className="text-sm text-red-600">Ignored an invalid filter: {parsed.error.issues[0]?.message}</p>
+        ) : null}
+        {page.items.length === 0 ? (
+          filtered ? (
+            <EmptyState title="No machine matches these filters">Clear the search or pick another role, state or rack.</EmptyState>
+          ) : (
+            <EmptyState title="No machines yet">
+              <Link href="/machines/new" className="text-sky-700 hover:underline dark:text-sky-400">Add a machine</Link> with its MAC address; it boots its role&apos;s image the next time it PXE-boots.
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+              <MachineTable machines={page.items} />
+            </div>
+            <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+              <span className="text-zinc-500">{page.items.length} shown{query.cursor ? " (not the first page)" : ""}</span>
+              <span className="flex gap-3">
+                {query.cursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams({ ...raw, cursor: "" }).toString().replace(/&?cursor=/, "")}`}>« First page</Link> : null}
+                {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${nextParams}`}>Next {query.limit} »</Link> : null}
+              </span>
+            </nav>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

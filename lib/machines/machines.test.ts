@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE, GET as getOne, PATCH } from "@/app/api/machines/[id]/route";
+import { GET, POST } from "@/app/api/machines/route";
+import { db } from "@/lib/db";
+import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
+
+useTestDatabase();
+process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
+process.env.FLEETBOOT_SECRET_KEY = "11".repeat(32);
+
+const post = (body: unknown) => POST(apiRequest("/api/machines", { method: "POST", body }), undefined);
+const list = async (qs: string) => (await GET(apiRequest(`/api/machines?${qs}`), undefined)).json();
+
+beforeAll(async () => {
+  const role = await db.role.create({ data: { name: "storage" } });
+  await db.role.create({ data: { name: "compute" } });
+  await db.subnet.create({ data: { name: "lab", cidr: "10.9.0.0/24", poolStart: "10.9.0.10", poolEnd: "10.9.0.12" } });
+  for (let i = 0; i < 25; i++) {
+    await db.machine.create({
+      data: {
+        hostname: `bulk-${String(i).padStart(2, "0")}`,
+        roleId: i % 2 ? role.id : null,
+        rack: `r${i % 3}`,
+        state: i % 5 === 0 ? "failed" : "ready",
+        ipv4: `10.8.0.${i + 1}`,
+        interfaces: { create: [{ mac: `52:54:00:00:10:${i.toString(16).padStart(2, "0")}` }] },
+      },
+    });
+  }
+});
+
+describe("POST /api/machines", () => {
+  it("creates a machine with a normalised MAC and a pool address, and records an event", async () => {
+    const res = await post({ hostname: "stor-01", macs: ["52-54-00-AA-00-01"], role: "storage", subnet: "lab" });
+    expect(res.status).toBe(201);
+    const m = await res.json();
+    expect(m).toMatchObject({ hostname: "stor-01", macs: ["52:54:00:aa:00:01"], role: "storage", subnet: "lab", ipv4: "10.9.0.10", state: "new" });
+    expect(await db.event.count({ where: { machineId: m.id, kind: "machine.created" } })).toBe(1);
+  });
+
+  it("skips used pool addresses and says so when the pool is exhausted", async () => {
+    expect((await (await post({ hostname: "stor-02", macs: ["52:54:00:aa:00:02"], subnet: "lab" })).json()).ipv4).toBe("10.9.0.11");
+    await post({ hostname: "stor-03", macs: ["52:54:00:aa:00:03"], subnet: "lab" });
+    const res = await post({ hostname: "stor-04", macs: ["52:54:00:aa:00:04"], subnet: "lab" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/no free address/);
+    expect(await db.machine.count({ where: { hostname: "stor-04" } })).toBe(0);
+  });
+
+  it("names every bad field and writes nothing", async () => {
+    const res = await post({ hostname: "-bad-", macs: ["52:54:00:12:34:5"], ipv4: "10.0.0.300" });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).error.details.fields as { path: string; message: string }[];
+    expect(fields.map((f) => f.path.split(".")[0]).sort()).toEqual(["hostname", "ipv4", "macs"]);
+    expect(fields.find((f) => f.path.startsWith("macs"))?.message).toMatch(/one digit/);
+  });
+
+  it("refuses a taken MAC, hostname or IP with 409 naming the owner", async () => {
+    const mac = await post({ hostname: "dup-mac", macs: ["52:54:00:00:10:00"] });
+    expect(mac.status).toBe(409);
+    expect((await mac.json()).error.message).toContain("bulk-00");
+    expect((await post({ hostname: "bulk-01", macs: ["52:54:00:bb:00:01"] })).status).toBe(409);
+    const ip = await post({ hostname: "dup-ip", macs: ["52:54:00:bb:00:02"], ipv4: "10.8.0.1" });
+    expect(ip.status).toBe(409);
+    expect((await ip.json()).error.details.fields[0].path).toBe("ipv4");
+  });
+
+  it("rejects an address outside the machine's subnet and an unknown role", async () => {
+    const out = await post({ hostname: "out-01", macs: ["52:54:00:cc:00:01"], subnet: "lab", ipv4: "10.10.0.5" });
+    expect((await out.json()).error.message).toMatch(/outside subnet lab/);
+    const role = await post({ hostname: "out-02", macs: ["52:54:00:cc:00:02"], role: "nope" });
+    expect(role.status).toBe(400);
+    expect((await role.json()).error.message).toMatch(/no role "nope"/);
+  });
+});
+
+describe("GET /api/machines", () => {
+  it("filters by role, state and rack and pages with a cursor", async () => {
+    const storage = await list("role=storage&limit=100");
+    expect(storage.items.every((m: { role: string }) => m.role === "storage")).toBe(true);
+    const failed = await list("state=failed");
+    expect(failed.items.map((m: { hostname: string }) => m.hostname)).toEqual(["bulk-00", "bulk-05", "bulk-10", "bulk-15", "bulk-20"]);
+    const seen: string[] = [];
+    let cursor = "";
+    for (let i = 0; i < 10; i++) {
+      const page = await list(`rack=r1&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      seen.push(...page.items.map((m: { hostname: string }) => m.hostname));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(["bulk-01", "bulk-04", "bulk-07", "bulk-10", "bulk-13", "bulk-16", "bulk-19", "bulk-22"]);
+  });
+
+  it("searches hostname, MAC in any notation, and IP prefix", async () => {
+    expect((await list("q=BULK-1")).items).toHaveLength(10);
+    expect((await list("q=5254.0000.1003")).items.map((m: { hostname: string }) => m.hostname)).toEqual(["bulk-03"]);
+    expect((await list("q=10:0")).items.map((m: { hostname: string }) => m.hostname)).toContain("bulk-00");
+    expect((await list("q=10.8.0.2")).items.map((m: { hostname: string }) => m.hostname)).toEqual(["bulk-01", "bulk-19", "bulk-20", "bulk-21", "bulk-22", "bulk-23", "bulk-24"]);
+  });
+
+  it("rejects a bad state and a forged cursor", async () => {
+    expect((await GET(apiRequest("/api/machines?state=sleeping"), undefined)).status).toBe(400);
+    expect((await GET(apiRequest("/api/machines?cursor=JTI3OyBkcm9w"), undefined)).status).toBe(400);
+  });
+});
+
+describe("/api/machines/:id", () => {
+  it("stores BMC credentials sealed and never returns the password", async () => {
+    const ctx = params({ id: "bulk-02" });
+    const res = await PATCH(apiRequest("/api/machines/bulk-02", { method: "PATCH", body: { bmc: { type: "ipmi", address: "10.21.0.2", username: "admin", password: "s3cret-pass" } } }), ctx);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain("s3cret-pass");
+    expect(JSON.parse(text).bmc).toEqual({ type: "ipmi", address: "10.21.0.2", port: null, username: "admin", hasPassword: true });
+    const row = await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-02" } });
+    expect(row.bmcPasswordEnc).toMatch(/^v1:/);
+    expect(row.bmcPasswordEnc).not.toContain("s3cret");
+    const audit = await db.auditEntry.findFirst({ where: { targetId: row.id, action: "machine.update" } });
+    expect(JSON.stringify(audit?.changes)).not.toContain("s3cret-pass");
+    expect(await (await getOne(apiRequest("/api/machines/bulk-02"), ctx)).text()).not.toContain("s3cret");
+  });
+
+  it("deletes by hostname and frees its MAC", async () => {
+    const del = await DELETE(apiRequest("/api/machines/bulk-24", { method: "DELETE" }), params({ id: "bulk-24" }));
+    expect(del.status).toBe(204);
+    expect(await db.interface.count({ where: { mac: "52:54:00:00:10:18" } })).toBe(0);
+    expect((await getOne(apiRequest("/api/machines/bulk-24"), params({ id: "bulk-24" }))).status).toBe(404);
+  });
+});

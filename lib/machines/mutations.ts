@@ -1,0 +1,140 @@
+import { diffFields, recordAudit } from "@/lib/audit/mutations";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, toAppError } from "@/lib/http/errors";
+import { sealSecret } from "@/lib/secrets/crypto";
+import { freeAddresses, ipInSubnet, usedPoolAddresses } from "./allocate";
+import { machineInclude, toMachineDto } from "./dto";
+import { findMachineRow } from "./queries";
+import { fieldError, resolveRoleId, resolveSubnet } from "./resolve";
+import type { MachineCreateInput, MachineUpdateInput } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+type Bmc = NonNullable<MachineCreateInput["bmc"]>;
+
+// Unique violations name a column; say which field and value it was.
+function explainConflict(err: unknown, input: { hostname?: string; ipv4?: string | null; macs?: string[] }): never {
+  if (err instanceof AppError) throw err;
+  const e = toAppError(err);
+  if (e.code !== "conflict") throw err;
+  const target = String((e.details as { field?: string } | undefined)?.field ?? "");
+  if (target.includes("hostname")) throw fieldError("hostname", `hostname ${input.hostname} is already taken`, "conflict");
+  if (target.includes("ipv4")) throw fieldError("ipv4", `IP address ${input.ipv4} is already in use`, "conflict");
+  if (target.includes("mac")) throw fieldError("macs", "one of the MAC addresses is already registered to another machine", "conflict");
+  throw e;
+}
+
+async function checkMacsFree(tx: Tx, macs: string[], machineId?: string) {
+  const taken = await tx.interface.findFirst({
+    where: { mac: { in: macs }, ...(machineId ? { machineId: { not: machineId } } : {}) },
+    select: { mac: true, machine: { select: { hostname: true } } },
+  });
+  if (taken) throw fieldError("macs", `${taken.mac} is already registered to ${taken.machine.hostname}`, "conflict");
+}
+
+function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInput {
+  if (bmc === undefined) return {};
+  if (bmc === null) return { bmcType: null, bmcAddress: null, bmcPort: null, bmcUsername: null, bmcPasswordEnc: null, bmcSystemId: null };
+  return {
+    bmcType: bmc.type,
+    bmcAddress: bmc.address,
+    bmcPort: bmc.port ?? null,
+    bmcUsername: bmc.username,
+    // An omitted password keeps the stored one (the UI never sees it to send it back).
+    ...(bmc.password ? { bmcPasswordEnc: sealSecret(bmc.password) } : {}),
+  };
+}
+
+function auditable(input: MachineCreateInput | MachineUpdateInput) {
+  const { bmc, ...rest } = input;
+  return bmc === undefined ? rest : { ...rest, bmc: bmc && { type: bmc.type, address: bmc.address, port: bmc.port, username: bmc.username, password: bmc.password ? "(changed)" : undefined } };
+}
+
+export async function createMachine(input: MachineCreateInput, actor: string) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const roleId = await resolveRoleId(tx, input.role);
+      const subnet = await resolveSubnet(tx, input.subnet);
+      let ipv4 = input.ipv4;
+      if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
+      if (!ipv4 && subnet) {
+        [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);
+        if (!ipv4) throw fieldError("ipv4", `subnet ${subnet.name} has no free address in its pool; give one or widen the pool`);
+      }
+      await checkMacsFree(tx, input.macs);
+      const machine = await tx.machine.create({
+        data: {
+          hostname: input.hostname,
+          roleId: roleId ?? null,
+          subnetId: subnet?.id ?? null,
+          ipv4: ipv4 ?? null,
+          rack: input.rack ?? null,
+          tags: input.tags ?? [],
+          notes: input.notes ?? "",
+          maintenance: input.maintenance ?? false,
+          ...(bmcData(input.bmc) as Prisma.MachineUncheckedCreateInput),
+          interfaces: { create: input.macs.map((mac, i) => ({ mac, isBoot: i === 0 })) },
+        },
+        include: machineInclude,
+      });
+      await tx.event.create({ data: { kind: "machine.created", machineId: machine.id, payload: { hostname: machine.hostname, actor } } });
+      await recordAudit(tx, { actor, action: "machine.create", targetType: "machine", targetId: machine.id, changes: { ...auditable(input), ipv4 } as never });
+      return toMachineDto(machine);
+    });
+  } catch (err) {
+    explainConflict(err, input);
+  }
+}
+
+export async function updateMachine(ref: string, input: MachineUpdateInput, actor: string) {
+  const before = await findMachineRow(ref);
+  if (!before) throw new AppError("not_found", `no machine "${ref}"`);
+  try {
+    return await db.$transaction(async (tx) => {
+      const roleId = await resolveRoleId(tx, input.role);
+      const subnet = input.subnet === undefined ? before.subnet && { ...before.subnet } : await resolveSubnet(tx, input.subnet);
+      const ipv4 = input.ipv4 === undefined ? before.ipv4 : input.ipv4;
+      if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
+      if (input.macs) {
+        if (input.macs.length === 0) throw fieldError("macs", "at least one MAC address is needed to boot");
+        await checkMacsFree(tx, input.macs, before.id);
+        await tx.interface.deleteMany({ where: { machineId: before.id, mac: { notIn: input.macs } } });
+        const kept = new Set(before.interfaces.map((i) => i.mac));
+        await tx.interface.createMany({ data: input.macs.filter((m) => !kept.has(m)).map((mac) => ({ machineId: before.id, mac, isBoot: false })) });
+      }
+      const machine = await tx.machine.update({
+        where: { id: before.id },
+        data: {
+          hostname: input.hostname,
+          roleId,
+          subnetId: input.subnet === undefined ? undefined : (subnet?.id ?? null),
+          ipv4: input.ipv4,
+          rack: input.rack,
+          tags: input.tags,
+          notes: input.notes === null ? "" : input.notes,
+          maintenance: input.maintenance,
+          ...bmcData(input.bmc),
+        },
+        include: machineInclude,
+      });
+      const changes = diffFields(toMachineDto(before) as Record<string, unknown>, { ...auditable(input), role: input.role, subnet: input.subnet });
+      await recordAudit(tx, { actor, action: "machine.update", targetType: "machine", targetId: machine.id, changes: changes as never });
+      if (input.maintenance !== undefined && input.maintenance !== before.maintenance) {
+        await tx.event.create({ data: { kind: input.maintenance ? "machine.maintenance_on" : "machine.maintenance_off", machineId: machine.id, payload: { actor } } });
+      }
+      return toMachineDto(machine);
+    });
+  } catch (err) {
+    explainConflict(err, { hostname: input.hostname, ipv4: input.ipv4 });
+  }
+}
+
+export async function deleteMachine(ref: string, actor: string) {
+  const machine = await findMachineRow(ref);
+  if (!machine) throw new AppError("not_found", `no machine "${ref}"`);
+  await db.$transaction(async (tx) => {
+    await tx.machine.delete({ where: { id: machine.id } });
+    await tx.event.create({ data: { kind: "machine.deleted", payload: { hostname: machine.hostname, macs: machine.interfaces.map((i) => i.mac), actor } } });
+    await recordAudit(tx, { actor, action: "machine.delete", targetType: "machine", targetId: machine.id, changes: { hostname: machine.hostname } });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http/errors";
+import { refWhere } from "@/lib/http/ref";
+
+type Tx = Prisma.TransactionClient;
+
+export async function resolveRoleId(tx: Tx, ref: string | null | undefined): Promise<string | null | undefined> {
+  if (ref === undefined || ref === null) return ref;
+  const role = await tx.role.findFirst({ where: refWhere(ref), select: { id: true } });
+  if (!role) throw new AppError("validation_failed", `no role "${ref}"`, { fields: [{ path: "role", message: `no role "${ref}"` }] });
+  return role.id;
+}
+
+export async function resolveSubnet(tx: Tx, ref: string | null | undefined) {
+  if (ref === undefined || ref === null) return ref;
+  const subnet = await tx.subnet.findFirst({ where: refWhere(ref), select: { id: true, name: true, cidr: true, poolStart: true, poolEnd: true } });
+  if (!subnet) throw new AppError("validation_failed", `no subnet "${ref}"`, { fields: [{ path: "subnet", message: `no subnet "${ref}"` }] });
+  return subnet;
+}
+
+export function fieldError(path: string, message: string, code: "validation_failed" | "conflict" = "validation_failed"): AppError {
+  return new AppError(code, message, { field: path, fields: [{ path, message }] });
+}

@@ -1,0 +1,91 @@
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+import { parseMac } from "@/lib/mac/parse";
+import { boolish, slug, text } from "@/lib/validation/fields";
+
+export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
+export const BMC_TYPES = ["redfish", "ipmi", "ssh"] as const;
+
+export const hostname = slug("Hostname").refine((v) => !/^\d+$/.test(v), "Hostname must not be all digits");
+
+export const ipv4 = z
+  .string()
+  .trim()
+  .refine((v) => ipaddr.IPv4.isValidFourPartDecimal(v), "must be an IPv4 address like 10.0.0.5")
+  .transform((v) => ipaddr.IPv4.parse(v).toString());
+
+export const mac = z.string().transform((v, ctx) => {
+  const r = parseMac(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.reason });
+    return z.NEVER;
+  }
+  return r.mac;
+});
+
+/** One MAC per line (or separated by commas/spaces) from a form, or an array from JSON. */
+const macList = z
+  .union([z.array(z.string()), z.string().transform((v) => v.split(/[\s,;]+/).filter(Boolean))])
+  .pipe(z.array(mac).max(16, "at most 16 MAC addresses"))
+  .refine((list) => new Set(list).size === list.length, "the same MAC address is listed twice");
+
+const ref = z.string().trim().min(1).max(100);
+const rack = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "Rack must be 1–32 letters, digits, dots, dashes or underscores");
+const tags = z
+  .union([z.array(z.string()), z.string().transform((v) => v.split(/[\s,]+/).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,31}$/, "tags are lower-case words of up to 32 characters")).max(32));
+
+export const bmcSchema = z.object({
+  type: z.enum(BMC_TYPES, { error: "BMC type must be redfish, ipmi or ssh" }),
+  address: z
+    .string()
+    .trim()
+    .min(1, "BMC address is required")
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, "BMC address must be a host name or IP address"),
+  port: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(65535)).optional(),
+  username: z.string().trim().min(1, "BMC username is required").max(64),
+  password: z.string().min(1).max(256).optional(),
+});
+
+export const machineCreateSchema = z.object({
+  hostname,
+  macs: macList.refine((l) => l.length > 0, "at least one MAC address is needed to boot"),
+  role: ref.optional(),
+  subnet: ref.optional(),
+  ipv4: ipv4.optional(),
+  rack: rack.optional(),
+  tags: tags.optional(),
+  notes: text(2000).optional(),
+  maintenance: boolish.optional(),
+  bmc: bmcSchema.optional(),
+});
+
+export const machineUpdateSchema = z.object({
+  hostname: hostname.optional(),
+  macs: macList.optional(),
+  role: ref.nullable().optional(),
+  subnet: ref.nullable().optional(),
+  ipv4: ipv4.nullable().optional(),
+  rack: rack.nullable().optional(),
+  tags: tags.optional(),
+  notes: text(2000).nullable().optional(),
+  maintenance: boolish.optional(),
+  bmc: bmcSchema.nullable().optional(),
+});
+
+export const machineListQuery = z.object({
+  role: z.string().trim().max(100).optional(),
+  state: z.enum(MACHINE_STATES, { error: `state must be one of ${MACHINE_STATES.join(", ")}` }).optional(),
+  rack: z.string().trim().max(32).optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export type MachineCreateInput = z.output<typeof machineCreateSchema>;
+export type MachineUpdateInput = z.output<typeof machineUpdateSchema>;
+export type MachineListQuery = z.output<typeof machineListQuery>;
