@@ -7,6 +7,11 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", "lib/generated/**", "scratch/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
+    // useTestDatabase registers Vitest hooks; it is not a React hook.
+    files: ["**/*.test.ts", "lib/testing/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

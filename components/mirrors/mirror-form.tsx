@@ -28,7 +28,7 @@ export function MirrorForm({
   const v = state.ok ? undefined : state.values;
   const e = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3" key={state.ok ? String(Math.random()) : "form"}>
+    <form action={formAction} className="space-y-3" key={state.savedAt ?? 0}>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           name="baseUrl"

@@ -8,6 +8,8 @@ export interface FormState {
   message?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
+  /** Set on success; a form keyed on it starts empty again after a create. */
+  savedAt?: number;
 }
 
 export const initialFormState: FormState = { ok: false };
@@ -48,7 +50,7 @@ export async function runFormAction<S extends z.ZodType>(
   }
   try {
     const message = await fn(parsed.data);
-    return { ok: true, message: message ?? "Saved." };
+    return { ok: true, message: message ?? "Saved.", savedAt: Date.now() };
   } catch (err) {
     // next/navigation's redirect() works by throwing; let it through.
     if (err && typeof err === "object" && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_")) throw err;

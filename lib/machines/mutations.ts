@@ -64,6 +64,7 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
       await checkMacsFree(tx, input.macs);
       const machine = await tx.machine.create({
         data: {
+          ...(bmcData(input.bmc) as Prisma.MachineUncheckedCreateInput),
           hostname: input.hostname,
           roleId: roleId ?? null,
           subnetId: subnet?.id ?? null,
@@ -72,7 +73,6 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
           tags: input.tags ?? [],
           notes: input.notes ?? "",
           maintenance: input.maintenance ?? false,
-          ...(bmcData(input.bmc) as Prisma.MachineUncheckedCreateInput),
           interfaces: { create: input.macs.map((mac, i) => ({ mac, isBoot: i === 0 })) },
         },
         include: machineInclude,
@@ -92,7 +92,8 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
   try {
     return await db.$transaction(async (tx) => {
       const roleId = await resolveRoleId(tx, input.role);
-      const subnet = input.subnet === undefined ? before.subnet && { ...before.subnet } : await resolveSubnet(tx, input.subnet);
+      const newSubnet = input.subnet === undefined ? undefined : await resolveSubnet(tx, input.subnet);
+      const subnet = newSubnet === undefined ? before.subnet : newSubnet;
       const ipv4 = input.ipv4 === undefined ? before.ipv4 : input.ipv4;
       if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
       if (input.macs) {
@@ -107,7 +108,7 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
         data: {
           hostname: input.hostname,
           roleId,
-          subnetId: input.subnet === undefined ? undefined : (subnet?.id ?? null),
+          subnetId: newSubnet === undefined ? undefined : (newSubnet?.id ?? null),
           ipv4: input.ipv4,
           rack: input.rack,
           tags: input.tags,
