@@ -1,10 +1,9 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
-import { normaliseMac } from "@/lib/mac/parse";
 import { machineInclude, toMachineDto } from "./dto";
 import type { MachineListQuery } from "./schema";
+import { countMatchingMachines, pageMachineIds } from "./search";
 
 export function encodeCursor(hostname: string): string {
   return Buffer.from(hostname, "utf8").toString("base64url");
@@ -16,42 +15,11 @@ function decodeCursor(cursor: string): string {
   return hostname;
 }
 
-async function machineFilter(query: Omit<MachineListQuery, "cursor" | "limit">): Promise<Prisma.MachineWhereInput> {
-  const and: Prisma.MachineWhereInput[] = [];
-  if (query.role) and.push(query.role === "-" ? { roleId: null } : { role: isUuid(query.role) ? { id: query.role } : { name: query.role } });
-  if (query.state) and.push({ state: query.state });
-  if (query.rack) and.push({ rack: query.rack });
-  const q = query.q?.trim().toLowerCase();
-  if (q) {
-    const mac = normaliseMac(q);
-    if (mac) {
-      and.push({ interfaces: { some: { mac } } });
-    } else {
-      const or: Prisma.MachineWhereInput[] = [
-        { hostname: { contains: q } },
-        { interfaces: { some: { mac: { contains: q.replaceAll("-", ":") } } } },
-      ];
-      if (/^[0-9.]+$/.test(q)) {
-        // Prisma has no text operators for inet columns; the pattern is digits and dots only.
-        const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM machines WHERE host(ipv4) LIKE ${`${q}%`} LIMIT 10000`;
-        or.push({ id: { in: rows.map((r) => r.id) } });
-      }
-      and.push({ OR: or });
-    }
-  }
-  return { AND: and };
-}
-
 /** One page of machines in hostname order; the cursor is the last hostname of the page. */
 export async function listMachines(query: MachineListQuery) {
-  const where = await machineFilter(query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await db.machine.findMany({
-    where: after ? { AND: [where, { hostname: { gt: after } }] } : where,
-    include: machineInclude,
-    orderBy: { hostname: "asc" },
-    take: query.limit + 1,
-  });
+  const ids = await pageMachineIds(query, query.limit + 1, after);
+  const rows = await db.machine.findMany({ where: { id: { in: ids } }, include: machineInclude, orderBy: { hostname: "asc" } });
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toMachineDto),
@@ -60,7 +28,7 @@ export async function listMachines(query: MachineListQuery) {
 }
 
 export async function countMachines(query: Omit<MachineListQuery, "cursor" | "limit">): Promise<number> {
-  return db.machine.count({ where: await machineFilter(query) });
+  return countMatchingMachines(query);
 }
 
 /** A machine by id or hostname. */

@@ -1,0 +1,49 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/http/ref";
+import { normaliseMac } from "@/lib/mac/parse";
+import type { MachineListQuery } from "./schema";
+
+type Filters = Omit<MachineListQuery, "cursor" | "limit">;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// The free-text search is a union of index lookups (hostname and MAC trigrams, IP text
+// prefix) rather than one OR across tables, which PostgreSQL can only answer with a scan.
+function searchHits(q: string): Prisma.Sql {
+  const mac = normaliseMac(q);
+  if (mac) return Prisma.sql`SELECT machine_id AS id FROM interfaces WHERE mac = ${mac}`;
+  const parts = [
+    Prisma.sql`SELECT id FROM machines WHERE hostname LIKE ${`%${escapeLike(q)}%`}`,
+    Prisma.sql`SELECT machine_id FROM interfaces WHERE mac LIKE ${`%${escapeLike(q.replaceAll("-", ":"))}%`}`,
+  ];
+  if (/^[0-9.]+$/.test(q)) parts.push(Prisma.sql`SELECT id FROM machines WHERE host(ipv4) LIKE ${`${q}%`}`);
+  return Prisma.join(parts, " UNION ");
+}
+
+function whereClause(filters: Filters, after?: string): Prisma.Sql {
+  const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.role === "-") conds.push(Prisma.sql`m.role_id IS NULL`);
+  else if (filters.role && isUuid(filters.role)) conds.push(Prisma.sql`m.role_id = ${filters.role}::uuid`);
+  else if (filters.role) conds.push(Prisma.sql`m.role_id = (SELECT id FROM roles WHERE name = ${filters.role})`);
+  if (filters.state) conds.push(Prisma.sql`m.state = ${filters.state}::"MachineState"`);
+  if (filters.rack) conds.push(Prisma.sql`m.rack = ${filters.rack}`);
+  const q = filters.q?.trim().toLowerCase();
+  if (q) conds.push(Prisma.sql`m.id IN (${searchHits(q)})`);
+  if (after) conds.push(Prisma.sql`m.hostname > ${after}`);
+  return Prisma.join(conds, " AND ");
+}
+
+/** Ids of one page of machines in hostname order. */
+export async function pageMachineIds(filters: Filters, limit: number, after?: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT m.id FROM machines m WHERE ${whereClause(filters, after)} ORDER BY m.hostname LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+export async function countMatchingMachines(filters: Filters): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM machines m WHERE ${whereClause(filters)}`;
+  return row.n;
+}
