@@ -1,0 +1,8 @@
+import { requireActor } from "@/lib/auth/request";
+import { getFleetHomogeneity } from "@/lib/fleet/queries";
+import { handle, json } from "@/lib/http/respond";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json(await getFleetHomogeneity());
+});

@@ -1,0 +1,24 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { deleteSubnet, updateSubnet } from "@/lib/subnets/mutations";
+import { getSubnetWithUsageOrThrow } from "@/lib/subnets/queries";
+import { subnetUpdateSchema } from "@/lib/subnets/schema";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = handle<Ctx>(async (req, { params }) => {
+  requireActor(req, "read");
+  return json(await getSubnetWithUsageOrThrow((await params).id));
+});
+
+export const PATCH = handle<Ctx>(async (req, { params }) => {
+  const actor = requireActor(req, "administer");
+  const input = await readJson(req, subnetUpdateSchema);
+  return json(await updateSubnet((await params).id, input, actor.name));
+});
+
+export const DELETE = handle<Ctx>(async (req, { params }) => {
+  const actor = requireActor(req, "administer");
+  await deleteSubnet((await params).id, actor.name);
+  return new Response(null, { status: 204 });
+});

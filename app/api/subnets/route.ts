@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { createSubnet } from "@/lib/subnets/mutations";
+import { listSubnets } from "@/lib/subnets/queries";
+import { subnetCreateSchema } from "@/lib/subnets/schema";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json({ items: await listSubnets() });
+});
+
+export const POST = handle(async (req) => {
+  const actor = requireActor(req, "administer");
+  const input = await readJson(req, subnetCreateSchema);
+  return json(await createSubnet(input, actor.name), { status: 201 });
+});

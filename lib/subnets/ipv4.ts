@@ -1,0 +1,95 @@
+import ipaddr from "ipaddr.js";
+import type { FieldIssue } from "@/lib/http/errors";
+
+// IPv4 arithmetic for subnets, all through ipaddr.js. Parsing is strict on purpose:
+// ipaddr.IPv4.isValid accepts "10.1" and "0x0a.0.0.1", and dnsmasq takes
+// "192.0.2.300" for a host name, so anything but four plain decimals is refused here.
+
+export const MIN_PREFIX = 8;
+export const MAX_PREFIX = 30;
+
+export function isIPv4(value: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(value);
+}
+
+function toNumber(ip: string): number {
+  return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+}
+
+export type CidrResult = { ok: true; cidr: string } | { ok: false; reason: string };
+
+/** A subnet in canonical network form ("10.0.0.0/24"), or why the text is not one. */
+export function parseSubnetCidr(input: string): CidrResult {
+  const text = input.trim();
+  const [address, prefixText, ...rest] = text.split("/");
+  if (ipaddr.IPv6.isValid(address)) return { ok: false, reason: "IPv6 subnets are not supported; give an IPv4 CIDR such as 10.0.0.0/24" };
+  if (prefixText === undefined || rest.length > 0 || !/^\d{1,2}$/.test(prefixText)) {
+    return { ok: false, reason: "must be an IPv4 network in CIDR notation, such as 10.0.0.0/24" };
+  }
+  if (!isIPv4(address)) return { ok: false, reason: `${address} is not an IPv4 address (four numbers 0–255, no leading zeros)` };
+  const prefix = Number(prefixText);
+  if (prefix > 32) return { ok: false, reason: "the prefix length must be between /8 and /30" };
+  if (prefix > MAX_PREFIX) return { ok: false, reason: `a /${prefix} has no room for a gateway and machines; use /${MAX_PREFIX} or shorter` };
+  if (prefix < MIN_PREFIX) return { ok: false, reason: `a /${prefix} is larger than any real broadcast domain; use /${MIN_PREFIX} or longer` };
+  const network = ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`).toString();
+  if (network !== address) {
+    return { ok: false, reason: `${address} is an address inside the network, not the network itself; did you mean ${network}/${prefix}?` };
+  }
+  return { ok: true, cidr: `${network}/${prefix}` };
+}
+
+export type Placement = "inside" | "outside" | "network" | "broadcast";
+
+/** Where an address sits relative to a canonical subnet. */
+export function placeInSubnet(ip: string, cidr: string): Placement {
+  const range = ipaddr.IPv4.parseCIDR(cidr);
+  if (!ipaddr.IPv4.parse(ip).match(range)) return "outside";
+  if (ip === ipaddr.IPv4.networkAddressFromCIDR(cidr).toString()) return "network";
+  if (ip === ipaddr.IPv4.broadcastAddressFromCIDR(cidr).toString()) return "broadcast";
+  return "inside";
+}
+
+/** How many addresses lie from `start` to `end` inclusive (0 when reversed). */
+export function countAddresses(start: string, end: string): number {
+  return Math.max(0, toNumber(end) - toNumber(start) + 1);
+}
+
+export function compareIPv4(a: string, b: string): number {
+  return toNumber(a) - toNumber(b);
+}
+
+export interface SubnetLayout {
+  cidr: string;
+  gateway?: string | null;
+  poolStart?: string | null;
+  poolEnd?: string | null;
+}
+
+function hostIssue(path: string, ip: string, cidr: string): FieldIssue | null {
+  const place = placeInSubnet(ip, cidr);
+  if (place === "inside") return null;
+  const message = place === "outside" ? `${ip} is outside ${cidr}` : `${ip} is the ${place} address of ${cidr}, not a usable host address`;
+  return { path, message };
+}
+
+/**
+ * The rules that tie a subnet's addresses together. Shared by the create schema, the
+ * edit form (which checks against the stored subnet) and the update mutation. Values
+ * that are not addresses at all are left to the field's own check.
+ */
+export function checkSubnetLayout(s: SubnetLayout): FieldIssue[] {
+  if (!parseSubnetCidr(s.cidr).ok) return [];
+  const issues: FieldIssue[] = [];
+  const usable = (ip: string | null | undefined): ip is string => !!ip && isIPv4(ip);
+  for (const [path, ip] of [["gateway", s.gateway], ["poolStart", s.poolStart], ["poolEnd", s.poolEnd]] as const) {
+    const issue = usable(ip) ? hostIssue(path, ip, s.cidr) : null;
+    if (issue) issues.push(issue);
+  }
+  if (s.poolStart && !s.poolEnd) issues.push({ path: "poolEnd", message: "give the last address of the pool as well" });
+  if (s.poolEnd && !s.poolStart) issues.push({ path: "poolStart", message: "give the first address of the pool as well" });
+  const poolPlaced = !issues.some((i) => i.path === "poolStart" || i.path === "poolEnd");
+  if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd) && compareIPv4(s.poolStart, s.poolEnd) > 0) {
+    issues.push({ path: "poolEnd", message: `the pool must end at or after its start (${s.poolStart})` });
+  }
+  return issues;
+}

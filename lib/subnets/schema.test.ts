@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { checkSubnetLayout, countAddresses, parseSubnetCidr, placeInSubnet } from "./ipv4";
+import { subnetCreateSchema, subnetEditSchema } from "./schema";
+
+function errors(body: unknown): Record<string, string> {
+  const r = subnetCreateSchema.safeParse(body);
+  if (r.success) return {};
+  return Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+describe("parseSubnetCidr", () => {
+  it("accepts a network in canonical form", () => {
+    expect(parseSubnetCidr(" 10.20.0.0/22 ")).toEqual({ ok: true, cidr: "10.20.0.0/22" });
+  });
+  it("refuses a host address and suggests its network", () => {
+    const r = parseSubnetCidr("10.0.0.5/24");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain("10.0.0.0/24");
+  });
+  it.each([
+    ["fd00::/64", "IPv6"],
+    ["10.0.0.0/31", "/30"],
+    ["10.0.0.0/32", "/30"],
+    ["10.0.0.0/7", "/8"],
+    ["10.0.0.0/33", "/30"],
+    ["10.0.0.0", "CIDR"],
+    ["192.0.2.300/24", "not an IPv4"],
+    ["10.0.1/24", "not an IPv4"],
+    ["010.0.0.0/24", "not an IPv4"],
+    ["0x0a.0.0.0/8", "not an IPv4"],
+    ["10.0.0.0/24/1", "CIDR"],
+  ])("refuses %s", (input, words) => {
+    const r = parseSubnetCidr(input);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain(words);
+  });
+});
+
+describe("address arithmetic", () => {
+  it("places addresses relative to a subnet", () => {
+    expect(placeInSubnet("10.0.0.1", "10.0.0.0/24")).toBe("inside");
+    expect(placeInSubnet("10.0.0.0", "10.0.0.0/24")).toBe("network");
+    expect(placeInSubnet("10.0.0.255", "10.0.0.0/24")).toBe("broadcast");
+    expect(placeInSubnet("10.0.1.1", "10.0.0.0/24")).toBe("outside");
+  });
+  it("counts a range inclusively across octets, and a reversed range as empty", () => {
+    expect(countAddresses("10.20.1.0", "10.20.3.250")).toBe(763);
+    expect(countAddresses("10.0.0.9", "10.0.0.9")).toBe(1);
+    expect(countAddresses("10.0.0.9", "10.0.0.1")).toBe(0);
+  });
+  it("requires both ends of a pool", () => {
+    expect(checkSubnetLayout({ cidr: "10.0.0.0/24", poolStart: "10.0.0.10" })).toEqual([
+      { path: "poolEnd", message: "give the last address of the pool as well" },
+    ]);
+  });
+});
+
+describe("subnetCreateSchema", () => {
+  it("needs no more than a name and a CIDR", () => {
+    expect(subnetCreateSchema.parse({ name: "Prod-A", cidr: "10.0.0.0/24" })).toEqual({ name: "prod-a", cidr: "10.0.0.0/24", dns: [] });
+  });
+  it("takes DNS servers comma or space separated, dropping duplicates", () => {
+    expect(subnetCreateSchema.parse({ name: "a", cidr: "10.0.0.0/24", dns: "10.0.0.2, 10.0.0.3 10.0.0.2" }).dns).toEqual(["10.0.0.2", "10.0.0.3"]);
+  });
+  it("refuses what dnsmasq would silently take as a name: 192.0.2.300", () => {
+    const e = errors({ name: "a", cidr: "10.0.0.0/24", gateway: "192.0.2.300", nextServer: "192.0.2.300", dns: ["192.0.2.300"] });
+    expect(Object.keys(e).sort()).toEqual(["dns.0", "gateway", "nextServer"]);
+  });
+  it("refuses a reversed pool, which dnsmasq would also take", () => {
+    expect(errors({ name: "a", cidr: "10.0.0.0/24", poolStart: "10.0.0.200", poolEnd: "10.0.0.100" })).toEqual({
+      poolEnd: "the pool must end at or after its start (10.0.0.200)",
+    });
+  });
+  it("keeps the gateway and pool inside the subnet and off its network and broadcast addresses", () => {
+    const e = errors({ name: "a", cidr: "10.0.0.0/24", gateway: "10.0.1.1", poolStart: "10.0.0.0", poolEnd: "10.0.0.255" });
+    expect(e.gateway).toBe("10.0.1.1 is outside 10.0.0.0/24");
+    expect(e.poolStart).toContain("network address");
+    expect(e.poolEnd).toContain("broadcast address");
+  });
+  it("accepts a host name or an address as next server, and RFC 1123 domains", () => {
+    const ok = subnetCreateSchema.parse({ name: "a", cidr: "10.0.0.0/24", nextServer: "Boot-01.example.net", domain: "Prod.Example.NET." });
+    expect(ok).toMatchObject({ nextServer: "boot-01.example.net", domain: "prod.example.net" });
+    expect(Object.keys(errors({ name: "a", cidr: "10.0.0.0/24", domain: "a..b", nextServer: "-boot" })).sort()).toEqual(["domain", "nextServer"]);
+    expect(errors({ name: "a", cidr: "10.0.0.0/24", domain: "under_score.net" })).toHaveProperty("domain");
+  });
+});
+
+describe("subnetEditSchema", () => {
+  const current = { cidr: "10.0.0.0/24", gateway: "10.0.0.1", poolStart: "10.0.0.10", poolEnd: "10.0.0.20" };
+  it("checks a new CIDR against the stored gateway and pool", () => {
+    const r = subnetEditSchema(current).safeParse({ cidr: "10.1.0.0/24" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["gateway", "poolEnd", "poolStart"]);
+  });
+  it("lets a cleared pool pass (null clears, undefined keeps)", () => {
+    expect(subnetEditSchema(current).safeParse({ cidr: "10.1.0.0/24", gateway: null, poolStart: null, poolEnd: null }).success).toBe(true);
+  });
+});
