@@ -29,3 +29,14 @@ export function requireActor(req: Request, _permission: Permission): Actor {
   if (adminToken && sameSecret(match[1], adminToken)) return { kind: "admin-token", name: "admin token" };
   throw new AppError("unauthorized", "invalid or revoked token");
 }
+
+/**
+ * For reads the console's own pages make from the browser (e.g. the event stream): a
+ * bearer token as above, or a same-origin browser request. The console's pages have no
+ * login yet, so this exposes nothing they do not already show.
+ */
+export function requireReader(req: Request): Actor | { kind: "console"; name: string } {
+  if (req.headers.get("authorization")) return requireActor(req, "read");
+  if (req.headers.get("sec-fetch-site") === "same-origin") return { kind: "console", name: "console" };
+  throw new AppError("unauthorized", "authentication required: send Authorization: Bearer <token>");
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { requireReader } from "@/lib/auth/request";
+import { getEventHub } from "@/lib/events/live";
+import { resolveStreamFilter } from "@/lib/events/filter";
+import { eventStream } from "@/lib/events/sse";
+import { handle, readQuery } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  machine: z.string().trim().max(100).optional(),
+  rollout: z.uuid({ error: "rollout must be a rollout id" }).optional(),
+  kind: z.string().trim().max(64).regex(/^[a-z_.]*$/, "kind is a prefix like boot. or machine.created").optional(),
+  lastEventId: z.string().regex(/^\d{1,19}$/, "lastEventId must be an event id").optional(),
+});
+
+export const GET = handle(async (req) => {
+  requireReader(req);
+  const q = readQuery(req, query);
+  const header = req.headers.get("last-event-id");
+  if (header !== null && !/^\d{1,19}$/.test(header)) return new Response("Last-Event-ID must be an event id", { status: 400 });
+  const last = header ?? q.lastEventId;
+  const filter = await resolveStreamFilter(q);
+  const body = eventStream(getEventHub(), filter, last ? BigInt(last) : null, req.signal);
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+});
