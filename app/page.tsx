@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FleetSummary } from "@/components/fleet/fleet-summary";
 import { RoleTable } from "@/components/fleet/role-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { countMachineStates, getFleetHomogeneity } from "@/lib/fleet/queries";
 
@@ -9,7 +10,7 @@ export default async function FleetPage() {
   const [fleet, states] = await Promise.all([getFleetHomogeneity(), countMachineStates()]);
   return (
     <>
-      <PageHeader title="Fleet" subtitle="Desired versus running image versions, per role." />
+      <PageHeader title="Fleet" subtitle="Desired versus running image versions, per role." actions={<LiveRefresh />} />
       <div className="space-y-8 p-6">
         {fleet.total === 0 && fleet.roles.length === 0 ? (
           <EmptyState title="No machines yet">

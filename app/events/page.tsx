@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EventFilter } from "@/components/events/event-filter";
 import { EventTable } from "@/components/events/event-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEventKinds, listEvents } from "@/lib/events/queries";
 import { eventListQuery } from "@/lib/events/schema";
@@ -27,7 +28,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   };
   return (
     <>
-      <PageHeader title="Events" subtitle="Everything that happened to the fleet, newest first." />
+      <PageHeader title="Events" subtitle="Everything that happened to the fleet, newest first." actions={<LiveRefresh />} />
       <div className="space-y-4 p-6">
         <EventFilter kinds={kinds} kind={query.kind} machine={query.machine} />
         {parsed.success ? null : (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineFilters } from "@/components/machines/machine-filters";
 import { MachineTable } from "@/components/machines/machine-table";
 import { buttonClass } from "@/components/ui/button";
@@ -24,7 +25,12 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
       <PageHeader
         title="Machines"
         subtitle={`${total.toLocaleString("en")} ${filtered ? "matching" : "registered"} machine${total === 1 ? "" : "s"}`}
-        actions={<Link href="/machines/new" className={buttonClass()}>Add machine</Link>}
+        actions={
+          <>
+            <LiveRefresh />
+            <Link href="/machines/new" className={buttonClass()}>Add machine</Link>
+          </>
+        }
       />
       <div className="space-y-3 px-6 py-4">
         <MachineFilters roles={roles} racks={racks} states={MACHINE_STATES} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
 import { MachineOverview } from "@/components/machines/machine-overview";
 import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state-badge";
@@ -31,6 +32,7 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
         subtitle={<Link href="/machines" className="hover:underline">← All machines</Link>}
         actions={
           <>
+            <LiveRefresh machine={m.id} />
             <Link href={`/machines/${m.hostname}/edit`} className={buttonClass("secondary")}>Edit</Link>
             <DeleteButton action={deleteMachineAction.bind(null, m.id)} what={`machine ${m.hostname}`} />
           </>

@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "../playwright.config";
+
+const auth = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
+test("the machine list updates live when a machine changes, without a reload", async ({ page, request }) => {
+  const hostname = "compute-r01-01";
+  await page.goto(`/machines?q=${hostname}`);
+  const row = page.getByRole("row", { name: new RegExp(hostname) });
+  await expect(row).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "live" })).toBeVisible();
+  await expect(row.getByText("maintenance")).toHaveCount(0);
+  let reloaded = false;
+  page.on("load", () => (reloaded = true));
+
+  const res = await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: true } });
+  expect(res.status()).toBe(200);
+
+  await expect(row.getByText("maintenance")).toBeVisible();
+  expect(reloaded).toBe(false);
+  await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: false } });
+});
