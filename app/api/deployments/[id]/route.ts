@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { requireReader } from "@/lib/auth/request";
+import { getDeploymentOrThrow } from "@/lib/deploy/queries";
+import { AppError } from "@/lib/http/errors";
+import { handle, json } from "@/lib/http/respond";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = handle<Ctx>(async (req, { params }) => {
+  requireReader(req);
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) throw new AppError("bad_request", "a deployment id is a UUID");
+  return json(await getDeploymentOrThrow(id));
+});

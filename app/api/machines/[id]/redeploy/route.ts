@@ -1,0 +1,11 @@
+import { requireActor } from "@/lib/auth/request";
+import { redeployMachine } from "@/lib/deploy/redeploy";
+import { handle, json } from "@/lib/http/respond";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const POST = handle<Ctx>(async (req, { params }) => {
+  const actor = requireActor(req, "operate");
+  const deployment = await redeployMachine((await params).id, actor.name);
+  return json({ deployment: { id: deployment.id, status: deployment.status } }, { status: 202 });
+});

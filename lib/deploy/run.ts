@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+
+export interface RunResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  error?: string;
+}
+
+// Only what a playbook run needs; the console's own secrets (database URL, tokens,
+// keys) never reach the child.
+const PASSED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "SSH_AUTH_SOCK", "TMPDIR"];
+
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of PASSED_ENV) if (process.env[key]) env[key] = process.env[key]!;
+  for (const [key, value] of Object.entries(process.env)) if (key.startsWith("ANSIBLE_") && value) env[key] = value;
+  return { ANSIBLE_NOCOLOR: "1", ANSIBLE_FORCE_COLOR: "0", ANSIBLE_HOST_KEY_CHECKING: "False", PYTHONUNBUFFERED: "1", ...env, ...extra };
+}
+
+/**
+ * Runs argv (no shell) in its own process group; on timeout the whole group gets SIGTERM,
+ * then SIGKILL, so ssh children of ansible do not outlive the deployment.
+ */
+export function runCommand(
+  argv: string[],
+  opts: { cwd?: string; timeoutMs: number; onOutput: (text: string) => void; env?: Record<string, string> },
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd: opts.cwd,
+      env: (opts.env ?? childEnv()) as unknown as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup("SIGTERM");
+      setTimeout(() => killGroup("SIGKILL"), 5000).unref();
+    }, opts.timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", opts.onOutput);
+    child.stderr.setEncoding("utf8").on("data", opts.onOutput);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, signal: null, timedOut, error: err.message });
+    });
+    child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode, signal, timedOut });
+    });
+  });
+}
