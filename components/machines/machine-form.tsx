@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { initialFormState, type FormState } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { MachineDto } from "@/lib/machines/dto";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -26,13 +26,13 @@ export function MachineForm({
   subnets: { name: string; cidr: string }[];
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending, formKey } = useFormAction(action);
   const v = state.values;
   const e = state.fieldErrors ?? {};
   const val = (key: string, fallback: string | number | null | undefined) => v?.[key] ?? (fallback == null ? "" : String(fallback));
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form key={formKey} action={formAction} className="space-y-5" noValidate>
       <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">Identity</legend>
         <TextField name="hostname" label="Hostname" required autoComplete="off" defaultValue={val("hostname", machine?.hostname)} error={e.hostname} hint="Lower-case letters, digits and hyphens." />

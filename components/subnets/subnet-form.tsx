@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { initialFormState, type FormState } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface SubnetValues {
   name: string;
@@ -26,12 +26,12 @@ export function SubnetForm({
   subnet?: SubnetValues;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending, formKey } = useFormAction(action);
   const v = state.ok ? undefined : state.values;
   const e = state.fieldErrors ?? {};
   const value = (name: keyof SubnetValues, stored: string | null | undefined) => v?.[name] ?? stored ?? "";
   return (
-    <form action={formAction} className="space-y-3" key={state.savedAt ?? 0}>
+    <form action={formAction} className="space-y-3" key={formKey}>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="name" label="Name" required placeholder="prod-a" defaultValue={value("name", subnet?.name)} error={e.name} />
         <TextField

@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { createImage } from "@/lib/images/mutations";
+import { listImages } from "@/lib/images/queries";
+import { imageCreateSchema } from "@/lib/images/schema";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json({ items: await listImages() });
+});
+
+export const POST = handle(async (req) => {
+  const actor = requireActor(req, "administer");
+  const input = await readJson(req, imageCreateSchema);
+  return json(await createImage(input, actor.name), { status: 201 });
+});

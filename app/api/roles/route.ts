@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { createRole } from "@/lib/roles/mutations";
+import { listRoles } from "@/lib/roles/queries";
+import { roleCreateSchema } from "@/lib/roles/schema";
+
+export const GET = handle(async (req) => {
+  requireActor(req, "read");
+  return json({ items: await listRoles() });
+});
+
+export const POST = handle(async (req) => {
+  const actor = requireActor(req, "administer");
+  const input = await readJson(req, roleCreateSchema);
+  return json(await createRole(input, actor.name), { status: 201 });
+});

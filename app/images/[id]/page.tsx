@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ImageForm } from "@/components/images/image-form";
+import { VersionForm } from "@/components/images/version-form";
+import { VersionTable } from "@/components/images/version-table";
+import { DeleteButton } from "@/components/ui/delete-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { AppError } from "@/lib/http/errors";
+import { getImageOrThrow } from "@/lib/images/queries";
+import { createVersionAction, deleteImageAction, deleteVersionAction, updateImageAction, updateVersionAction } from "../actions";
+
+export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const image = await getImageOrThrow(id).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const actions = Object.fromEntries(
+    image.versions.map((v) => [
+      v.id,
+      { update: updateVersionAction.bind(null, image.id, v.id), remove: deleteVersionAction.bind(null, image.id, v.id) },
+    ]),
+  );
+  return (
+    <>
+      <PageHeader
+        title={`Image ${image.name}`}
+        subtitle={<Link href="/images" className="hover:underline">← All images</Link>}
+        actions={<DeleteButton action={deleteImageAction.bind(null, image.id)} what={`image ${image.name}`} />}
+      />
+      <div className="space-y-8 p-6">
+        <Section title={`${image.versions.length} version${image.versions.length === 1 ? "" : "s"}`}>
+          {image.versions.length === 0 ? (
+            <EmptyState title="No versions yet">
+              Copy a kernel, initrd and squashfs onto your mirrors and add them below; then pick the version as a role&apos;s desired version.
+            </EmptyState>
+          ) : (
+            <div className="overflow-x-auto">
+              <VersionTable versions={image.versions.map((v) => ({ ...v, added: <TimeAgo date={v.createdAt} /> }))} actions={actions} />
+            </div>
+          )}
+        </Section>
+        <section id="add-version" className="max-w-5xl space-y-3">
+          <h2 className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Add a version</h2>
+          <VersionForm action={createVersionAction.bind(null, image.id)} example={`${image.name}/<version>`} submitLabel="Add version" />
+        </section>
+        <Section title="Image">
+          <div className="max-w-3xl">
+            <ImageForm action={updateImageAction.bind(null, image.id, image.name)} image={image} submitLabel="Save image" />
+          </div>
+        </Section>
+      </div>
+    </>
+  );
+}
