@@ -127,3 +127,13 @@ describe("/api/machines/:id", () => {
     expect((await getOne(apiRequest("/api/machines/bulk-24"), params({ id: "bulk-24" }))).status).toBe(404);
   });
 });
+
+describe("machine form input", () => {
+  it("accepts BMC protocol none on create (the form sends bmc: null)", async () => {
+    const { machineFormToInput } = await import("./form");
+    const input = machineFormToInput({ hostname: "form-01", macs: "52:54:00:dd:00:01", bmcType: "none" });
+    const res = await post(input);
+    expect(res.status).toBe(201);
+    expect((await res.json()).bmc).toBeNull();
+  });
+});

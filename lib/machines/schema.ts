@@ -61,7 +61,8 @@ export const machineCreateSchema = z.object({
   tags: tags.optional(),
   notes: text(2000).optional(),
   maintenance: boolish.optional(),
-  bmc: bmcSchema.optional(),
+  // null = no BMC, as the form's "none" sends it.
+  bmc: bmcSchema.nullable().optional(),
 });
 
 export const machineUpdateSchema = z.object({
