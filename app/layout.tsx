@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Script from "next/script";
 import "./globals.css";
+import { logoutAction } from "./login/actions";
 import { AppShell } from "@/components/shell/app-shell";
 import { Providers } from "@/components/shell/providers";
 
@@ -23,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {themeScript}
         </Script>
         <Providers>
-          <AppShell>{children}</AppShell>
+          <AppShell logout={logoutAction}>{children}</AppShell>
         </Providers>
       </body>
     </html>

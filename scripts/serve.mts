@@ -24,6 +24,12 @@ const settings = parsed.settings;
 
 const database = await startDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.FLEETBOOT_DATA_DIR, log });
 
+// BMC credentials and sessions are sealed with this key; without one configured, the console
+// keeps its own next to its data. Several instances must share one key: set FLEETBOOT_SECRET_KEY.
+const secretKey = settings.FLEETBOOT_SECRET_KEY ?? (await localSecretKey(settings.FLEETBOOT_DATA_DIR));
+process.env.DATABASE_URL = database.url;
+process.env.FLEETBOOT_SECRET_KEY = secretKey;
+
 const seed = settings.FLEETBOOT_SEED_DEMO;
 if (seed === "always" || (seed === "auto" && database.embedded)) {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
@@ -37,9 +43,7 @@ if (seed === "always" || (seed === "auto" && database.embedded)) {
   }
 }
 
-// BMC credentials are sealed with this key; without one configured, the console keeps
-// its own next to its data. Several instances must share one key: set FLEETBOOT_SECRET_KEY.
-const secretKey = settings.FLEETBOOT_SECRET_KEY ?? (await localSecretKey(settings.FLEETBOOT_DATA_DIR));
+await firstAdmin();
 
 const next = spawn(
   process.execPath,
@@ -62,6 +66,24 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+async function firstAdmin() {
+  const { countUsers, createUser } = await import("../lib/auth/users");
+  const { issueSetupToken } = await import("../lib/auth/setup");
+  if ((await countUsers()) > 0) return;
+  const email = process.env.FLEETBOOT_INITIAL_ADMIN_EMAIL;
+  const password = process.env.FLEETBOOT_INITIAL_ADMIN_PASSWORD;
+  if (email && password) {
+    await createUser({ email, password, role: "admin" }, "FLEETBOOT_INITIAL_ADMIN_EMAIL");
+    log(`created the first admin ${email} from FLEETBOOT_INITIAL_ADMIN_EMAIL`);
+    return;
+  }
+  const token = await issueSetupToken();
+  const base = settings.FLEETBOOT_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+  log("no user exists yet. Create the first admin with this one-time link (valid 24 h):");
+  log(`  ${base}/setup?token=${token}`);
+  log("or: npm run user:create -- --email you@example.com --role admin");
+}
 
 async function localSecretKey(dataDir: string): Promise<string> {
   const file = path.join(dataDir, "secret.key");

@@ -17,7 +17,7 @@ function revalidateImages(imageId?: string) {
 
 export async function createImageAction(_prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, imageCreateSchema, async (input) => {
-    const image = await createImage(input, await consoleActor());
+    const image = await createImage(input, await consoleActor("administer"));
     revalidateImages();
     redirect(`/images/${image.name}`);
   });
@@ -26,7 +26,7 @@ export async function createImageAction(_prev: FormState, fd: FormData): Promise
 /** Bound to the image's id and current name; a rename moves the page to the new name. */
 export async function updateImageAction(id: string, name: string, _prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, imageUpdateSchema, async (input) => {
-    const image = await updateImage(id, input, await consoleActor());
+    const image = await updateImage(id, input, await consoleActor("administer"));
     revalidateImages(id);
     if (image.name !== name) redirect(`/images/${image.name}`);
     return `Image ${image.name} saved.`;
@@ -34,7 +34,7 @@ export async function updateImageAction(id: string, name: string, _prev: FormSta
 }
 
 export async function deleteImageAction(id: string) {
-  const failed = await runDeleteAction(async () => deleteImage(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteImage(id, await consoleActor("administer")));
   if (failed) return failed;
   revalidateImages();
   redirect("/images");
@@ -42,7 +42,7 @@ export async function deleteImageAction(id: string) {
 
 export async function createVersionAction(imageId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, versionCreateSchema, async (input) => {
-    const version = await createImageVersion(imageId, input, await consoleActor());
+    const version = await createImageVersion(imageId, input, await consoleActor("administer"));
     revalidateImages(imageId);
     return `Version ${version.ref} added.`;
   });
@@ -50,14 +50,14 @@ export async function createVersionAction(imageId: string, _prev: FormState, fd:
 
 export async function updateVersionAction(imageId: string, versionId: string, _prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, versionUpdateSchema, async (input) => {
-    const version = await updateImageVersion(imageId, versionId, input, await consoleActor());
+    const version = await updateImageVersion(imageId, versionId, input, await consoleActor("administer"));
     revalidateImages(imageId);
     return `Version ${version.ref} saved.`;
   }, { emptyAs: null });
 }
 
 export async function deleteVersionAction(imageId: string, versionId: string) {
-  const failed = await runDeleteAction(async () => deleteImageVersion(imageId, versionId, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteImageVersion(imageId, versionId, await consoleActor("administer")));
   if (failed) return failed;
   revalidateImages(imageId);
 }

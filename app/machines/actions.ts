@@ -15,7 +15,7 @@ export async function createMachineAction(_prev: FormState, fd: FormData): Promi
     fd,
     machineCreateSchema,
     async (input) => {
-      hostname = (await createMachine(input, await consoleActor()))!.hostname;
+      hostname = (await createMachine(input, await consoleActor("operate")))!.hostname;
     },
     { reshape: machineFormToInput },
   );
@@ -32,7 +32,7 @@ export async function updateMachineAction(id: string, _prev: FormState, fd: Form
     fd,
     machineUpdateSchema,
     async (input) => {
-      hostname = (await updateMachine(id, input, await consoleActor()))!.hostname;
+      hostname = (await updateMachine(id, input, await consoleActor("operate")))!.hostname;
     },
     { emptyAs: null, reshape: machineFormToInput },
   );
@@ -44,14 +44,14 @@ export async function updateMachineAction(id: string, _prev: FormState, fd: Form
 }
 
 export async function deleteMachineAction(id: string) {
-  const failed = await runDeleteAction(async () => deleteMachine(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteMachine(id, await consoleActor("operate")));
   if (failed) return failed;
   revalidatePath("/machines");
   redirect("/machines");
 }
 
 export async function redeployAction(id: string) {
-  const failed = await runDeleteAction(async () => redeployMachine(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => redeployMachine(id, await consoleActor("operate")));
   if (failed) return failed;
   revalidatePath(`/machines/${id}`);
   return undefined;

@@ -9,7 +9,7 @@ import { mirrorCreateSchema, mirrorUpdateSchema } from "@/lib/mirrors/schema";
 
 export async function createMirrorAction(_prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, mirrorCreateSchema, async (input) => {
-    const mirror = await createMirror(input, await consoleActor());
+    const mirror = await createMirror(input, await consoleActor("administer"));
     revalidatePath("/mirrors");
     return `Mirror ${mirror.name} added.`;
   });
@@ -17,13 +17,13 @@ export async function createMirrorAction(_prev: FormState, fd: FormData): Promis
 
 export async function updateMirrorAction(id: string, _prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, mirrorUpdateSchema, async (input) => {
-    await updateMirror(id, input, await consoleActor());
+    await updateMirror(id, input, await consoleActor("administer"));
     revalidatePath("/mirrors");
   }, { emptyAs: null });
 }
 
 export async function deleteMirrorAction(id: string) {
-  const failed = await runDeleteAction(async () => deleteMirror(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteMirror(id, await consoleActor("administer")));
   if (failed) return failed;
   revalidatePath("/mirrors");
   redirect("/mirrors");

@@ -15,7 +15,7 @@ function revalidateRoles() {
 
 export async function createRoleAction(_prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, roleCreateSchema, async (input) => {
-    const role = await createRole(input, await consoleActor());
+    const role = await createRole(input, await consoleActor("administer"));
     revalidateRoles();
     redirect(`/roles/${role.name}`);
   });
@@ -24,7 +24,7 @@ export async function createRoleAction(_prev: FormState, fd: FormData): Promise<
 /** Bound to the role's id and current name; a rename moves the page to the new name. */
 export async function updateRoleAction(id: string, name: string, _prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, roleUpdateSchema, async (input) => {
-    const role = await updateRole(id, input, await consoleActor());
+    const role = await updateRole(id, input, await consoleActor("administer"));
     revalidateRoles();
     if (role.name !== name) redirect(`/roles/${role.name}`);
     return `Role ${role.name} saved.`;
@@ -32,7 +32,7 @@ export async function updateRoleAction(id: string, name: string, _prev: FormStat
 }
 
 export async function deleteRoleAction(id: string) {
-  const failed = await runDeleteAction(async () => deleteRole(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteRole(id, await consoleActor("administer")));
   if (failed) return failed;
   revalidateRoles();
   redirect("/roles");

@@ -10,7 +10,7 @@ import { subnetCreateSchema, subnetEditSchema } from "@/lib/subnets/schema";
 
 export async function createSubnetAction(_prev: FormState, fd: FormData): Promise<FormState> {
   return runFormAction(fd, subnetCreateSchema, async (input) => {
-    const subnet = await createSubnet(input, await consoleActor());
+    const subnet = await createSubnet(input, await consoleActor("administer"));
     revalidatePath("/subnets");
     return `Subnet ${subnet.name} added.`;
   });
@@ -21,14 +21,14 @@ export async function updateSubnetAction(id: string, _prev: FormState, fd: FormD
   // is reported next to the gateway field rather than as a bare message.
   const current = await getSubnetOrThrow(id);
   return runFormAction(fd, subnetEditSchema(current), async (input) => {
-    await updateSubnet(id, input, await consoleActor());
+    await updateSubnet(id, input, await consoleActor("administer"));
     revalidatePath("/subnets");
     revalidatePath(`/subnets/${id}`);
   }, { emptyAs: null });
 }
 
 export async function deleteSubnetAction(id: string) {
-  const failed = await runDeleteAction(async () => deleteSubnet(id, await consoleActor()));
+  const failed = await runDeleteAction(async () => deleteSubnet(id, await consoleActor("administer")));
   if (failed) return failed;
   revalidatePath("/subnets");
   redirect("/subnets");

@@ -1,8 +1,13 @@
 import Link from "next/link";
+import { getConsoleUser } from "@/lib/auth/console";
 import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
-export function AppShell({ children }: { children: React.ReactNode }) {
+export async function AppShell({ children, logout }: { children: React.ReactNode; logout: () => Promise<void> }) {
+  const user = await getConsoleUser();
+  // Logged out, the only reachable pages are log-in and first-start setup: no navigation.
+  if (!user) return <main>{children}</main>;
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
@@ -13,7 +18,8 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         <nav aria-label="Main" className="flex-1 px-2">
           <NavLinks />
         </nav>
-        <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+        <div className="space-y-1 border-t border-zinc-200 p-2 dark:border-zinc-800">
+          <UserMenu email={user.email} role={user.role} logout={logout} />
           <ThemeToggle />
         </div>
       </aside>

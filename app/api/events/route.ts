@@ -15,7 +15,7 @@ const query = z.object({
 });
 
 export const GET = handle(async (req) => {
-  requireReader(req);
+  await requireReader(req);
   const q = readQuery(req, query);
   const header = req.headers.get("last-event-id");
   if (header !== null && !/^\d{1,19}$/.test(header)) return new Response("Last-Event-ID must be an event id", { status: 400 });

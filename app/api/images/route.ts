@@ -5,12 +5,12 @@ import { listImages } from "@/lib/images/queries";
 import { imageCreateSchema } from "@/lib/images/schema";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json({ items: await listImages() });
 });
 
 export const POST = handle(async (req) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, imageCreateSchema);
   return json(await createImage(input, actor.name), { status: 201 });
 });

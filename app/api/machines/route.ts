@@ -5,12 +5,12 @@ import { listMachines } from "@/lib/machines/queries";
 import { machineCreateSchema, machineListQuery } from "@/lib/machines/schema";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await listMachines(readQuery(req, machineListQuery)));
 });
 
 export const POST = handle(async (req) => {
-  const actor = requireActor(req, "operate");
+  const actor = await requireActor(req, "operate");
   const input = await readJson(req, machineCreateSchema);
   return json(await createMachine(input, actor.name), { status: 201 });
 });

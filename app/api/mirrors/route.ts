@@ -5,12 +5,12 @@ import { listMirrors } from "@/lib/mirrors/queries";
 import { mirrorCreateSchema } from "@/lib/mirrors/schema";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json({ items: await listMirrors() });
 });
 
 export const POST = handle(async (req) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, mirrorCreateSchema);
   return json(await createMirror(input, actor.name), { status: 201 });
 });

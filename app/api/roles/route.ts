@@ -5,12 +5,12 @@ import { listRoles } from "@/lib/roles/queries";
 import { roleCreateSchema } from "@/lib/roles/schema";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json({ items: await listRoles() });
 });
 
 export const POST = handle(async (req) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, roleCreateSchema);
   return json(await createRole(input, actor.name), { status: 201 });
 });

@@ -5,12 +5,12 @@ import { listSubnets } from "@/lib/subnets/queries";
 import { subnetCreateSchema } from "@/lib/subnets/schema";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json({ items: await listSubnets() });
 });
 
 export const POST = handle(async (req) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, subnetCreateSchema);
   return json(await createSubnet(input, actor.name), { status: 201 });
 });

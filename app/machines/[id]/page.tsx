@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getConsoleUser } from "@/lib/auth/console";
+import { can } from "@/lib/auth/permissions";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
 import { DeploymentOutput } from "@/components/machines/deployment-output";
@@ -23,6 +25,8 @@ export async function loadMachine(ref: string) {
 export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; deployment?: string }> }) {
   const m = await loadMachine((await params).id);
   const [events, deployments, { saved, deployment }] = await Promise.all([listMachineEvents(m.id), listMachineDeployments(m.id), searchParams]);
+  const user = await getConsoleUser();
+  const canOperate = !!user && can(user.role, "operate");
   const shown = deployments.find((d) => d.id === deployment) ?? deployments[0];
   return (
     <>
@@ -36,12 +40,16 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
         actions={
           <>
             <LiveRefresh machine={m.id} />
-            <RedeployButton
-              action={redeployAction.bind(null, m.id)}
-              disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}
-            />
-            <Link href={`/machines/${m.hostname}/edit`} className={buttonClass("secondary")}>Edit</Link>
-            <DeleteButton action={deleteMachineAction.bind(null, m.id)} what={`machine ${m.hostname}`} />
+            {canOperate ? (
+              <>
+                <RedeployButton
+                  action={redeployAction.bind(null, m.id)}
+                  disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}
+                />
+                <Link href={`/machines/${m.hostname}/edit`} className={buttonClass("secondary")}>Edit</Link>
+                <DeleteButton action={deleteMachineAction.bind(null, m.id)} what={`machine ${m.hostname}`} />
+              </>
+            ) : null}
           </>
         }
       />

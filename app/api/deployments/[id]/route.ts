@@ -7,7 +7,7 @@ import { handle, json } from "@/lib/http/respond";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireReader(req);
+  await requireReader(req);
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) throw new AppError("bad_request", "a deployment id is a UUID");
   return json(await getDeploymentOrThrow(id));

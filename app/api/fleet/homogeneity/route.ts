@@ -3,6 +3,6 @@ import { getFleetHomogeneity } from "@/lib/fleet/queries";
 import { handle, json } from "@/lib/http/respond";
 
 export const GET = handle(async (req) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await getFleetHomogeneity());
 });

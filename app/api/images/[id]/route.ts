@@ -7,18 +7,18 @@ import { imageUpdateSchema } from "@/lib/images/schema";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await getImageOrThrow((await params).id));
 });
 
 export const PATCH = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, imageUpdateSchema);
   return json(await updateImage((await params).id, input, actor.name));
 });
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   await deleteImage((await params).id, actor.name);
   return new Response(null, { status: 204 });
 });

@@ -7,18 +7,18 @@ import { machineUpdateSchema } from "@/lib/machines/schema";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await getMachineOrThrow((await params).id));
 });
 
 export const PATCH = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "operate");
+  const actor = await requireActor(req, "operate");
   const input = await readJson(req, machineUpdateSchema);
   return json(await updateMachine((await params).id, input, actor.name));
 });
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "operate");
+  const actor = await requireActor(req, "operate");
   await deleteMachine((await params).id, actor.name);
   return new Response(null, { status: 204 });
 });

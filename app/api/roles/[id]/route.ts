@@ -7,18 +7,18 @@ import { roleUpdateSchema } from "@/lib/roles/schema";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await getRoleOrThrow((await params).id));
 });
 
 export const PATCH = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, roleUpdateSchema);
   return json(await updateRole((await params).id, input, actor.name));
 });
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   await deleteRole((await params).id, actor.name);
   return new Response(null, { status: 204 });
 });

@@ -7,18 +7,18 @@ import { subnetUpdateSchema } from "@/lib/subnets/schema";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json(await getSubnetWithUsageOrThrow((await params).id));
 });
 
 export const PATCH = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, subnetUpdateSchema);
   return json(await updateSubnet((await params).id, input, actor.name));
 });
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   await deleteSubnet((await params).id, actor.name);
   return new Response(null, { status: 204 });
 });

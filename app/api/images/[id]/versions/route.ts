@@ -7,12 +7,12 @@ import { createImageVersion } from "@/lib/images/version-mutations";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   return json({ items: await listVersions((await params).id) });
 });
 
 export const POST = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, versionCreateSchema);
   return json(await createImageVersion((await params).id, input, actor.name), { status: 201 });
 });

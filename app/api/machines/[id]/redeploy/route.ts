@@ -5,7 +5,7 @@ import { handle, json } from "@/lib/http/respond";
 type Ctx = { params: Promise<{ id: string }> };
 
 export const POST = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "operate");
+  const actor = await requireActor(req, "operate");
   const deployment = await redeployMachine((await params).id, actor.name);
   return json({ deployment: { id: deployment.id, status: deployment.status } }, { status: 202 });
 });

@@ -7,20 +7,20 @@ import { deleteImageVersion, updateImageVersion } from "@/lib/images/version-mut
 type Ctx = { params: Promise<{ id: string; version: string }> };
 
 export const GET = handle<Ctx>(async (req, { params }) => {
-  requireActor(req, "read");
+  await requireActor(req, "read");
   const { id, version } = await params;
   return json(await getVersionOrThrow(id, version));
 });
 
 export const PATCH = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const input = await readJson(req, versionUpdateSchema);
   const { id, version } = await params;
   return json(await updateImageVersion(id, version, input, actor.name));
 });
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
-  const actor = requireActor(req, "administer");
+  const actor = await requireActor(req, "administer");
   const { id, version } = await params;
   await deleteImageVersion(id, version, actor.name);
   return new Response(null, { status: 204 });

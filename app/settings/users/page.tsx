@@ -1,0 +1,58 @@
+import { redirect } from "next/navigation";
+import { UserForm } from "@/components/settings/user-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { getConsoleUser } from "@/lib/auth/console";
+import { listUsers } from "@/lib/auth/users";
+import { createUserAction, setDisabledAction, setRoleAction } from "../actions";
+
+export const metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await getConsoleUser();
+  if (!me) redirect("/login");
+  if (me.role !== "admin") {
+    return <PageHeader title="Users" subtitle="Only admins manage users." />;
+  }
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader title="Users" subtitle="Viewers read everything but secrets; operators onboard, redeploy and roll; admins also manage users, tokens and the fleet's definitions." />
+      <div className="space-y-8 p-6">
+        <table className="data-table">
+          <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th>Created</th><th /></tr></thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td className="font-medium">{u.email}</td>
+                <td>{u.name || "—"}</td>
+                <td>
+                  <form action={setRoleAction.bind(null, u.id)} className="flex items-center gap-2">
+                    <select name="role" defaultValue={u.role} aria-label={`Role of ${u.email}`} disabled={u.id === me.id} className="rounded border border-zinc-300 bg-white px-1 py-0.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+                      <option value="viewer">viewer</option>
+                      <option value="operator">operator</option>
+                      <option value="admin">admin</option>
+                    </select>
+                    {u.id === me.id ? null : <button type="submit" className="text-xs text-sky-700 hover:underline dark:text-sky-400">Set</button>}
+                  </form>
+                </td>
+                <td>{u.disabledAt ? <Badge tone="gray">disabled</Badge> : <Badge tone="green">active</Badge>}</td>
+                <td><TimeAgo date={u.createdAt} /></td>
+                <td>
+                  {u.id === me.id ? null : (
+                    <form action={async () => { "use server"; await setDisabledAction(u.id, !u.disabledAt); }}>
+                      <Button type="submit" variant="secondary">{u.disabledAt ? "Enable" : "Disable"}</Button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Section title="New user"><UserForm action={createUserAction} /></Section>
+      </div>
+    </>
+  );
+}

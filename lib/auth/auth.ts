@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins";
+import { db } from "@/lib/db";
+
+// Users, password hashes (scrypt), sessions in Postgres and optional OIDC single sign-on
+// come from better-auth. Who may do what (viewer/operator/admin) is ours: lib/auth/permissions.ts.
+
+function authSecret(): string {
+  const key = process.env.FLEETBOOT_SECRET_KEY;
+  if (!key) throw new Error("FLEETBOOT_SECRET_KEY is not set");
+  // A separate key for session signing, derived so that one setting covers both.
+  return createHash("sha256").update(`fleetboot-auth:${key}`).digest("hex");
+}
+
+function oidcPlugins() {
+  const issuer = process.env.FLEETBOOT_OIDC_ISSUER;
+  const clientId = process.env.FLEETBOOT_OIDC_CLIENT_ID;
+  const clientSecret = process.env.FLEETBOOT_OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return [];
+  return [
+    genericOAuth({
+      config: [
+        {
+          providerId: "oidc",
+          discoveryUrl: `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+          clientId,
+          clientSecret,
+          scopes: ["openid", "email", "profile"],
+          pkce: true,
+        },
+      ],
+    }),
+  ];
+}
+
+function createAuth() {
+  return betterAuth({
+    appName: "Fleetboot",
+    secret: authSecret(),
+    baseURL: process.env.FLEETBOOT_PUBLIC_URL,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    advanced: { database: { generateId: "uuid" }, cookiePrefix: "fleetboot" },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "viewer" },
+        disabledAt: { type: "date", input: false, required: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account cannot start a session, whatever its credentials.
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            return user?.disabledAt ? false : undefined;
+          },
+        },
+      },
+    },
+    plugins: [...oidcPlugins(), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const cache = globalThis as unknown as { fleetbootAuth?: Auth };
+
+export function getAuth(): Auth {
+  cache.fleetbootAuth ??= createAuth();
+  return cache.fleetbootAuth;
+}
+
+export function oidcEnabled(): boolean {
+  return oidcPlugins().length > 0;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { DELETE } from "@/app/api/tokens/[id]/route";
+import { GET as listMachines, POST as createMachineRoute } from "@/app/api/machines/route";
+import { db } from "@/lib/db";
+import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
+import { getAuth } from "./auth";
+import { createApiToken } from "./tokens";
+import { createUser } from "./users";
+
+useTestDatabase();
+process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
+process.env.FLEETBOOT_SECRET_KEY = "33".repeat(32);
+
+describe("API tokens", () => {
+  it("work until revoked, never outrank their creator, and never show up again", async () => {
+    const user = await createUser({ email: "ops@tokens.test", role: "operator", password: "a-long-password-1" }, "test");
+    await expect(createApiToken({ name: "too-much", role: "admin" }, { userId: user.id, role: "operator", name: user.email })).rejects.toThrow(/more rights/);
+    const token = await createApiToken({ name: "ci", role: "operator" }, { userId: user.id, role: "operator", name: user.email });
+    expect(token.secret).toMatch(/^fbt_/);
+
+    expect((await listMachines(apiRequest("/api/machines", { token: token.secret }), undefined)).status).toBe(200);
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.lastUsedAt).not.toBeNull();
+    expect(row.tokenHash).not.toContain(token.secret);
+
+    const del = await DELETE(apiRequest(`/api/tokens/${token.id}`, { method: "DELETE" }), params({ id: token.id }));
+    expect(del.status).toBe(204);
+    expect((await listMachines(apiRequest("/api/machines", { token: token.secret }), undefined)).status).toBe(401);
+
+    const audit = JSON.stringify(await db.auditEntry.findMany({ select: { action: true, changes: true, targetId: true } }));
+    expect(audit).not.toContain(token.secret);
+    expect(audit).toContain("token.revoke");
+  });
+
+  it("stop working when their owner is disabled, and follow a demotion", async () => {
+    const user = await createUser({ email: "demote@tokens.test", role: "operator", password: "a-long-password-1" }, "test");
+    const token = await createApiToken({ name: "x", role: "operator" }, { userId: user.id, role: "operator", name: user.email });
+    await db.user.update({ where: { id: user.id }, data: { role: "viewer" } });
+    const res = await createMachineRoute(apiRequest("/api/machines", { method: "POST", token: token.secret, body: { hostname: "t-01", macs: ["52:54:00:ab:00:01"] } }), undefined);
+    expect(res.status).toBe(403);
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await listMachines(apiRequest("/api/machines", { token: token.secret }), undefined)).status).toBe(401);
+  });
+});
+
+describe("console sessions", () => {
+  it("authenticate the API from the console, and refuse cross-site writes", async () => {
+    await createUser({ email: "op@session.test", role: "operator", password: "a-long-password-1" }, "test");
+    const res = await getAuth().api.signInEmail({ body: { email: "op@session.test", password: "a-long-password-1" }, asResponse: true });
+    const cookie = (res.headers.getSetCookie?.() ?? [res.headers.get("set-cookie") ?? ""]).map((c) => c.split(";")[0]).join("; ");
+    expect(cookie).toContain("session_token");
+    expect((await listMachines(apiRequest("/api/machines", { token: null, headers: { cookie } }), undefined)).status).toBe(200);
+    const body = { hostname: "s-01", macs: ["52:54:00:ab:00:02"] };
+    const crossSite = await createMachineRoute(apiRequest("/api/machines", { method: "POST", token: null, body, headers: { cookie, origin: "https://evil.example" } }), undefined);
+    expect(crossSite.status).toBe(403);
+    const sameSite = await createMachineRoute(apiRequest("/api/machines", { method: "POST", token: null, body, headers: { cookie, origin: "http://console.test" } }), undefined);
+    expect(sameSite.status).toBe(201);
+  });
+
+  it("refuses a wrong password", async () => {
+    await createUser({ email: "v@session.test", role: "viewer", password: "a-long-password-1" }, "test");
+    await expect(getAuth().api.signInEmail({ body: { email: "v@session.test", password: "wrong-password-1" } })).rejects.toThrow();
+  });
+});
