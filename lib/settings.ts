@@ -24,6 +24,11 @@ const settingsSchema = z.object({
   FLEETBOOT_DEPLOY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
   FLEETBOOT_DEPLOY_DIR: z.string().min(1).optional(),
+  FLEETBOOT_INITIAL_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  FLEETBOOT_INITIAL_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  FLEETBOOT_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's URL" }).optional(),
+  FLEETBOOT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  FLEETBOOT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
