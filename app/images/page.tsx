@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { ImageForm } from "@/components/images/image-form";
 import { ImageTable } from "@/components/images/image-table";
@@ -30,12 +31,14 @@ export default async function ImagesPage() {
             </div>
           )}
         </Section>
+        <WhenAllowed permission="administer">
         <Section title="New image">
           <div className="max-w-3xl">
             <ImageForm action={createImageAction} submitLabel="Create image" />
             <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">You add its versions on the next page.</p>
           </div>
         </Section>
+        </WhenAllowed>
       </div>
     </>
   );

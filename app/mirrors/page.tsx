@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { MirrorForm } from "@/components/mirrors/mirror-form";
 import { Badge } from "@/components/ui/badge";
@@ -48,11 +49,13 @@ export default async function MirrorsPage() {
             </table>
           )}
         </Section>
+        <WhenAllowed permission="administer">
         <Section title="Add a mirror">
           <div className="max-w-3xl">
             <MirrorForm action={createMirrorAction} submitLabel="Add mirror" />
           </div>
         </Section>
+        </WhenAllowed>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { RoleCreateForm } from "@/components/roles/role-create-form";
 import { RoleTable } from "@/components/roles/role-table";
@@ -31,6 +32,7 @@ export default async function RolesPage() {
             </div>
           )}
         </Section>
+        <WhenAllowed permission="administer">
         <Section title="New role">
           <div className="max-w-3xl space-y-3">
             <RoleCreateForm action={createRoleAction} choices={choices} />
@@ -45,6 +47,7 @@ export default async function RolesPage() {
             </p>
           </div>
         </Section>
+        </WhenAllowed>
       </div>
     </>
   );

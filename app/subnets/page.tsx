@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { SubnetForm } from "@/components/subnets/subnet-form";
 import { SubnetTable } from "@/components/subnets/subnet-table";
@@ -26,6 +27,7 @@ export default async function SubnetsPage() {
             <SubnetTable subnets={subnets} />
           )}
         </Section>
+        <WhenAllowed permission="administer">
         <Section title="New subnet">
           <div className="max-w-3xl">
             <SubnetForm action={createSubnetAction} submitLabel="Add subnet" />
@@ -35,6 +37,7 @@ export default async function SubnetsPage() {
             </p>
           </div>
         </Section>
+        </WhenAllowed>
       </div>
     </>
   );

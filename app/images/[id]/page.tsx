@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImageForm } from "@/components/images/image-form";
@@ -28,7 +29,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={`Image ${image.name}`}
         subtitle={<Link href="/images" className="hover:underline">← All images</Link>}
-        actions={<DeleteButton action={deleteImageAction.bind(null, image.id)} what={`image ${image.name}`} />}
+        actions={<WhenAllowed permission="administer"><DeleteButton action={deleteImageAction.bind(null, image.id)} what={`image ${image.name}`} /></WhenAllowed>}
       />
       <div className="space-y-8 p-6">
         <Section title={`${image.versions.length} version${image.versions.length === 1 ? "" : "s"}`}>

@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MirrorForm } from "@/components/mirrors/mirror-form";
@@ -18,7 +19,7 @@ export default async function MirrorPage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={`Mirror ${mirror.name}`}
         subtitle={<Link href="/mirrors" className="hover:underline">← All mirrors</Link>}
-        actions={<DeleteButton action={deleteMirrorAction.bind(null, mirror.id)} what={`mirror ${mirror.name}`} />}
+        actions={<WhenAllowed permission="administer"><DeleteButton action={deleteMirrorAction.bind(null, mirror.id)} what={`mirror ${mirror.name}`} /></WhenAllowed>}
       />
       <div className="max-w-3xl p-6">
         <Section title="Settings">

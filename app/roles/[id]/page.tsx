@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DesiredVersion } from "@/components/roles/desired-version";
@@ -26,7 +27,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={`Role ${role.name}`}
         subtitle={<Link href="/roles" className="hover:underline">← All roles</Link>}
-        actions={<DeleteButton action={deleteRoleAction.bind(null, role.id)} what={`role ${role.name}`} />}
+        actions={<WhenAllowed permission="administer"><DeleteButton action={deleteRoleAction.bind(null, role.id)} what={`role ${role.name}`} /></WhenAllowed>}
       />
       <div className="space-y-8 p-6">
         <dl className="flex flex-wrap gap-x-10 gap-y-2 text-sm">

@@ -1,3 +1,4 @@
+import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PoolUsage } from "@/components/subnets/subnet-table";
@@ -20,7 +21,7 @@ export default async function SubnetPage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={`Subnet ${subnet.name}`}
         subtitle={<Link href="/subnets" className="hover:underline">← All subnets</Link>}
-        actions={<DeleteButton action={deleteSubnetAction.bind(null, subnet.id)} what={`subnet ${subnet.name}`} />}
+        actions={<WhenAllowed permission="administer"><DeleteButton action={deleteSubnetAction.bind(null, subnet.id)} what={`subnet ${subnet.name}`} /></WhenAllowed>}
       />
       <div className="max-w-3xl space-y-8 p-6">
         <dl className="grid grid-cols-3 gap-4 text-sm">
