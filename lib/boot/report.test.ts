@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/boot/report/route";
+import { db } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { apiRequest, useTestDatabase } from "@/lib/testing/db";
+import { issueBootToken } from "./token";
+
+useTestDatabase();
+afterAll(async () => {
+  await stopBoss();
+});
+
+let machineId = "";
+let versionId = "";
+
+// What serving a boot script does to the machine (lib/boot/mutations.ts), for one machine.
+async function serveScript() {
+  const issued = issueBootToken(machineId);
+  await db.machine.update({ where: { id: machineId }, data: { state: "booting", bootTokenHash: issued.tokenHash, bootTokenIssuedAt: new Date(), bootId: issued.bootId } });
+  await db.event.create({ data: { kind: "boot.script_served", machineId, payload: { bootId: issued.bootId, versionId } } });
+  return issued;
+}
+
+const report = (body: unknown, headers: Record<string, string> = {}) => POST(apiRequest("/api/boot/report", { method: "POST", token: null, body, headers }), undefined);
+
+beforeAll(async () => {
+  const image = await db.image.create({ data: { name: "img" } });
+  versionId = (await db.imageVersion.create({ data: { imageId: image.id, version: "2.0", kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" } })).id;
+  const role = await db.role.create({ data: { name: "storage", desiredVersionId: versionId } });
+  machineId = (await db.machine.create({ data: { hostname: "stor-01", roleId: role.id, ipv4: "10.9.0.5", interfaces: { create: [{ mac: "52:54:00:aa:01:01" }] } } })).id;
+});
+
+describe("POST /api/boot/report", () => {
+  it("accepts the current boot's token, records the booted version and queues one deployment", async () => {
+    const { token, bootId } = await serveScript();
+    const res = await report({ mac: "52-54-00-AA-01-01", ip: "10.9.0.5", token, image: "img:2.0" });
+    expect(res.status).toBe(202);
+    const body = await res.json();
+    expect(body.machine).toMatchObject({ hostname: "stor-01", state: "deploying" });
+    const m = await db.machine.findUniqueOrThrow({ where: { id: machineId } });
+    expect(m.bootedVersionId).toBe(versionId);
+    expect(await db.deployment.count({ where: { machineId, bootId, trigger: "report" } })).toBe(1);
+  });
+
+  it("starts one deployment for 50 concurrent retries of one boot", async () => {
+    const { token, bootId } = await serveScript();
+    const results = await Promise.all(Array.from({ length: 50 }, () => report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token })));
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(202));
+    const ids = new Set(await Promise.all(results.map(async (r) => (await r.json()).deployment.id)));
+    expect(ids.size).toBe(1);
+    expect(await db.deployment.count({ where: { machineId, bootId } })).toBe(1);
+  });
+
+  it("refuses a wrong token and a stale boot's token, with an event and no state change", async () => {
+    const old = await serveScript();
+    await serveScript();
+    const before = await db.machine.findUniqueOrThrow({ where: { id: machineId } });
+    const stale = await report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: old.token });
+    expect(stale.status).toBe(403);
+    const wrong = await report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: "x".repeat(43) });
+    expect(wrong.status).toBe(403);
+    const malformed = await report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: "short" });
+    expect(malformed.status).toBe(401);
+    const after = await db.machine.findUniqueOrThrow({ where: { id: machineId } });
+    expect(after.state).toBe(before.state);
+    expect(await db.event.count({ where: { machineId, kind: "boot.report_rejected" } })).toBe(3);
+  });
+
+  it("answers an unknown MAC with 404, a bad MAC with 400, an oversized body with 413", async () => {
+    expect((await report({ mac: "52:54:00:aa:09:09", ip: "10.9.0.9", token: "x".repeat(43) })).status).toBe(404);
+    expect((await report({ mac: "52:54:00:aa:09", ip: "10.9.0.9", token: "x".repeat(43) })).status).toBe(400);
+    expect((await report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: "x", hostname: "h".repeat(5000) })).status).toBe(413);
+  });
+
+  it("refuses sources outside the allowed boot networks, with an event", async () => {
+    process.env.FLEETBOOT_BOOT_NETWORKS = "10.20.0.0/16";
+    try {
+      const res = await report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: "x".repeat(43) }, { "x-forwarded-for": "127.0.0.1" });
+      expect(res.status).toBe(403);
+      expect(await db.event.count({ where: { kind: "boot.source_refused" } })).toBeGreaterThan(0);
+    } finally {
+      delete process.env.FLEETBOOT_BOOT_NETWORKS;
+    }
+  });
+});
