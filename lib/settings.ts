@@ -23,6 +23,7 @@ const settingsSchema = z.object({
   FLEETBOOT_WORKERS: z.enum(["on", "off"]).default("on"),
   FLEETBOOT_DEPLOY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
+  FLEETBOOT_BOOTING_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   FLEETBOOT_DEPLOY_DIR: z.string().min(1).optional(),
   FLEETBOOT_INITIAL_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   FLEETBOOT_INITIAL_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),

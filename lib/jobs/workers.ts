@@ -1,8 +1,12 @@
 import { runDeployment } from "@/lib/deploy/job";
+import { sweepStuckMachines } from "@/lib/machines/sweep";
 import { runtimeSettings } from "@/lib/settings";
 import { DEPLOY_QUEUE, getBoss, stopBoss } from "./boss";
 
 let started = false;
+let sweeper: ReturnType<typeof setInterval> | undefined;
+
+const SWEEP_EVERY_MS = 30_000;
 
 /** Starts this process's workers (the console's own, or `npm run worker`'s). */
 export async function startWorkers(log: (line: string) => void = console.log): Promise<void> {
@@ -17,10 +21,16 @@ export async function startWorkers(log: (line: string) => void = console.log): P
       await runDeployment(job.data.deploymentId);
     },
   );
+  const deadlines = { bootingSeconds: settings.FLEETBOOT_BOOTING_TIMEOUT_SECONDS, deployingSeconds: settings.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS + 300 };
+  sweeper = setInterval(() => {
+    sweepStuckMachines(deadlines).catch((err) => console.error("[fleetboot] sweeping stuck machines failed:", err));
+  }, SWEEP_EVERY_MS);
+  sweeper.unref();
   log(`[fleetboot] deploy workers: ${settings.FLEETBOOT_DEPLOY_CONCURRENCY} at once`);
 }
 
 export async function stopWorkers(): Promise<void> {
   started = false;
+  clearInterval(sweeper);
   await stopBoss();
 }
