@@ -30,12 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function env(dir: string, extra: Record<string, string> = {}) {
+function env(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const cmdline = path.join(dir, "cmdline");
   writeFileSync(cmdline, `BOOT_IMAGE=vmlinuz boot=live fleetboot.url=http://127.0.0.1:${port} fleetboot.boot=b1 fleetboot.token=tok_en-123 quiet\n`);
   const image = path.join(dir, "image");
   writeFileSync(image, "debian-storage:2026.11.0\n");
-  return { PATH: process.env.PATH ?? "", FLEETBOOT_CMDLINE_FILE: cmdline, FLEETBOOT_IMAGE_FILE: image, FLEETBOOT_MAC: "52:54:00:aa:bb:01", FLEETBOOT_IP: "10.9.0.7", ...extra };
+  return { PATH: process.env.PATH ?? "", FLEETBOOT_CMDLINE_FILE: cmdline, FLEETBOOT_IMAGE_FILE: image, FLEETBOOT_MAC: "52:54:00:aa:bb:01", FLEETBOOT_IP: "10.9.0.7", ...extra } as unknown as NodeJS.ProcessEnv;
 }
 
 describe("the agent script", () => {
