@@ -1,0 +1,14 @@
+import { requireActor } from "@/lib/auth/request";
+import { handle, json, readJson } from "@/lib/http/respond";
+import { performPowerAction } from "@/lib/power/actions";
+import { powerActionSchema } from "@/lib/power/schema";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+// 202: the BMC took the action; the machine comes back (or not) later, as events tell.
+export const POST = handle<Ctx>(async (req, { params }) => {
+  const actor = await requireActor(req, "operate");
+  const { action } = await readJson(req, powerActionSchema);
+  const sourceIp = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return json(await performPowerAction((await params).id, action, { actor: actor.name, sourceIp }), { status: 202 });
+});

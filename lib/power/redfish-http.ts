@@ -1,0 +1,96 @@
+import http from "node:http";
+import https from "node:https";
+import { PowerFailure } from "./driver";
+
+export interface RedfishResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface RedfishConnection {
+  base: URL;
+  tls: "verify" | "insecure" | "plain";
+  timeoutMs: number;
+  headers: Record<string, string>;
+}
+
+const MAX_BODY = 1024 * 1024;
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|EPROTO)/;
+
+/**
+ * One Redfish request with node:http(s) rather than fetch: certificate checking can then be
+ * switched off for one BMC (self-signed certificates are the norm on BMCs) without a
+ * process-wide setting or an extra dependency. Every request is bounded by timeoutMs.
+ */
+export function redfishRequest(conn: RedfishConnection, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RedfishResponse> {
+  const url = new URL(path, conn.base);
+  const what = `${method} ${url.pathname}`;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(
+      url,
+      {
+        method,
+        agent: false,
+        signal: AbortSignal.timeout(conn.timeoutMs),
+        rejectUnauthorized: conn.tls === "verify",
+        headers: {
+          accept: "application/json",
+          "odata-version": "4.0",
+          ...(payload === undefined ? {} : { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) }),
+          ...conn.headers,
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY) req.destroy(new PowerFailure("bmc_error", `${what}: the BMC sent more than ${MAX_BODY} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            // Some BMCs answer errors with HTML; the text still says what went wrong.
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
+        });
+        res.on("error", (err) => reject(transportFailure(err, what, conn)));
+      },
+    );
+    req.on("error", (err) => reject(transportFailure(err, what, conn)));
+    req.end(payload);
+  });
+}
+
+function transportFailure(err: Error & { code?: string }, what: string, conn: RedfishConnection): PowerFailure {
+  if (err instanceof PowerFailure) return err;
+  const where = conn.base.host;
+  if (err.name === "AbortError" || err.code === "ABORT_ERR" || err.name === "TimeoutError") {
+    return new PowerFailure("timeout", `${what}: the BMC at ${where} did not answer within ${conn.timeoutMs} ms`);
+  }
+  const code = err.code ?? "";
+  if (code === "ECONNREFUSED") return new PowerFailure("unreachable", `connection refused by ${where}: nothing listens there (wrong address or port, or the BMC is down)`);
+  if (["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ETIMEDOUT"].includes(code)) return new PowerFailure("unreachable", `no route to the BMC at ${where} (${code})`);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new PowerFailure("unreachable", `the BMC host name ${conn.base.hostname} does not resolve`);
+  if (TLS_CODES.test(code)) {
+    const hint = conn.tls === "verify" ? "; if the BMC has a self-signed certificate, turn off certificate verification for it" : "";
+    return new PowerFailure("tls", `TLS with ${where} failed: ${err.message}${hint}`);
+  }
+  if (code === "ECONNRESET" || err.message === "socket hang up") return new PowerFailure("bmc_error", `${what}: the BMC at ${where} closed the connection without an answer`);
+  return new PowerFailure("unreachable", `${what}: ${err.message}`);
+}
+
+/** The BMC's own words for an error response (Redfish puts them in @Message.ExtendedInfo). */
+export function redfishMessage(body: unknown): string {
+  const error = (body as { error?: { message?: string; "@Message.ExtendedInfo"?: { Message?: string }[] } } | null)?.error;
+  const text = error?.["@Message.ExtendedInfo"]?.find((i) => i?.Message)?.Message ?? error?.message ?? (typeof body === "string" ? body.replace(/<[^>]*>/g, " ") : "");
+  return text.replace(/\s+/g, " ").trim().slice(0, 300) || "no message";
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+
+// SIMULATOR: a diskless machine as the console sees it. Powered on (by the simulated BMC),
+// it fetches its iPXE script like iPXE does, takes the console URL and per-boot token from
+// the kernel line, "boots" for a while and reports in like the agent does. The console
+// cannot tell it from a real one; nothing in the product knows it exists.
+
+export interface SimulatedMachineOptions {
+  hostname: string;
+  mac: string;
+  ip: string;
+  consoleUrl: string;
+  bootSeconds: number;
+  log?: (line: string) => void;
+}
+
+const HOLD_RETRY_MS = 10_000;
+
+export class SimulatedMachine {
+  state: "off" | "fetching" | "booting" | "reported" | "holding" = "off";
+  boots = 0;
+  private generation = 0;
+
+  constructor(readonly opts: SimulatedMachineOptions) {}
+
+  /** Power on, or a reset: whatever was in flight is abandoned, as on real hardware. */
+  powerCycle(): void {
+    const generation = ++this.generation;
+    this.boots++;
+    void this.boot(generation);
+  }
+
+  powerOff(): void {
+    this.generation++;
+    this.state = "off";
+  }
+
+  private alive(generation: number) {
+    return generation === this.generation;
+  }
+
+  private async boot(generation: number): Promise<void> {
+    const { consoleUrl, mac } = this.opts;
+    this.state = "fetching";
+    const query = new URLSearchParams({ mac, uuid: randomUUID(), serial: `SIM-${mac.replaceAll(":", "")}`, arch: "x86_64", platform: "pcbios" });
+    let script: string;
+    try {
+      const res = await fetch(`${consoleUrl}/api/boot/ipxe?${query}`, { headers: { "user-agent": "iPXE/1.0.0 (simulated)" } });
+      script = await res.text();
+    } catch (err) {
+      this.opts.log?.(`${this.opts.hostname}: console unreachable (${(err as Error).message}); retrying`);
+      return this.retryLater(generation);
+    }
+    if (!this.alive(generation)) return;
+    // The kernel arguments may sit in a variable the kernel line expands (${fb-args}).
+    const kernel = script.split("\n").find((l) => l.trimStart().startsWith("kernel "));
+    const token = script.match(/\bfleetboot\.token=([A-Za-z0-9_-]+)/)?.[1];
+    const url = script.match(/\bfleetboot\.url=(\S+)/)?.[1];
+    if (!kernel || !token || !url) {
+      this.state = "holding";
+      return this.retryLater(generation);
+    }
+    this.state = "booting";
+    // A live boot: kernel, initrd and squashfs download, then systemd; ±20 %.
+    await sleep(this.opts.bootSeconds * 1000 * (0.8 + Math.random() * 0.4));
+    if (!this.alive(generation)) return;
+    // No image label: the console takes the version its script told this boot to fetch.
+    await this.report(generation, url, token);
+  }
+
+  private async report(generation: number, url: string, token: string) {
+    const body = JSON.stringify({ mac: this.opts.mac, ip: this.opts.ip, token, bootId: randomUUID() });
+    for (let attempt = 0, delay = 1000; attempt < 8 && this.alive(generation); attempt++, delay = Math.min(delay * 2, 30_000)) {
+      try {
+        const res = await fetch(`${url}/api/boot/report`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        if (res.status === 202) {
+          this.state = "reported";
+          return;
+        }
+        if (res.status !== 429 && res.status < 500) {
+          this.opts.log?.(`${this.opts.hostname}: report refused (${res.status}): ${(await res.text()).slice(0, 200)}`);
+          return;
+        }
+      } catch {
+        // Console restarting: back off and retry, as the agent does.
+      }
+      await sleep(delay / 2 + Math.random() * delay);
+    }
+  }
+
+  private async retryLater(generation: number) {
+    await sleep(HOLD_RETRY_MS);
+    if (this.alive(generation)) await this.boot(generation);
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
