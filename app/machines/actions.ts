@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { consoleActor } from "@/lib/auth/console";
 import { redeployMachine } from "@/lib/deploy/redeploy";
+import { toAppError } from "@/lib/http/errors";
+import { performPowerAction } from "@/lib/power/actions";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
 import { machineFormToInput } from "@/lib/machines/form";
 import { createMachine, deleteMachine, updateMachine } from "@/lib/machines/mutations";
@@ -55,4 +57,16 @@ export async function redeployAction(id: string) {
   if (failed) return failed;
   revalidatePath(`/machines/${id}`);
   return undefined;
+}
+
+export async function powerAction(id: string, action: "pxe-cycle" | "cycle" | "on" | "off"): Promise<{ ok: boolean; message: string }> {
+  try {
+    const actor = await consoleActor("operate");
+    const result = await performPowerAction(id, action, { actor });
+    revalidatePath(`/machines/${id}`);
+    return { ok: true, message: `${result.protocol}: ${result.detail}` };
+  } catch (err) {
+    const e = toAppError(err);
+    return { ok: false, message: e.code === "internal" ? "Something went wrong; see the server log." : e.message };
+  }
 }

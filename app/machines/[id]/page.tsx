@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
 import { DeploymentOutput } from "@/components/machines/deployment-output";
+import { PowerMenu } from "@/components/machines/power-menu";
 import { RedeployButton } from "@/components/machines/redeploy-button";
 import { MachineOverview } from "@/components/machines/machine-overview";
 import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state-badge";
@@ -13,7 +14,7 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { AppError } from "@/lib/http/errors";
 import { getMachineOrThrow, listMachineDeployments, listMachineEvents } from "@/lib/machines/queries";
-import { deleteMachineAction, redeployAction } from "../actions";
+import { deleteMachineAction, powerAction, redeployAction } from "../actions";
 
 export async function loadMachine(ref: string) {
   return getMachineOrThrow(decodeURIComponent(ref)).catch((err) => {
@@ -42,6 +43,7 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
             <LiveRefresh machine={m.id} />
             {canOperate ? (
               <>
+                {m.bmc ? <PowerMenu action={powerAction.bind(null, m.id)} /> : null}
                 <RedeployButton
                   action={redeployAction.bind(null, m.id)}
                   disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}
