@@ -32,7 +32,12 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
         actions={
           <>
             <LiveRefresh />
-            {canOperate ? <Link href="/machines/new" className={buttonClass()}>Add machine</Link> : null}
+            {canOperate ? (
+              <>
+                <Link href="/machines/import" className={buttonClass()}>Add machines</Link>
+                <Link href="/machines/new" className={buttonClass("secondary")}>Add machine</Link>
+              </>
+            ) : null}
           </>
         }
       />
@@ -46,7 +51,7 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
             <EmptyState title="No machine matches these filters">Clear the search or pick another role, state or rack.</EmptyState>
           ) : (
             <EmptyState title="No machines yet">
-              <Link href="/machines/new" className="text-sky-700 hover:underline dark:text-sky-400">Add a machine</Link> with its MAC address; it boots its role&apos;s image the next time it PXE-boots.
+              <Link href="/machines/import" className="text-sky-700 hover:underline dark:text-sky-400">Paste the MAC addresses</Link> of your servers; each boots its role&apos;s image the next time it PXE-boots. Machines that already tried to boot wait in the <Link href="/machines/unknown" className="text-sky-700 hover:underline dark:text-sky-400">unknown-MAC inbox</Link>.
             </EmptyState>
           )
         ) : (

@@ -6,7 +6,12 @@ import { boolish, slug, text } from "@/lib/validation/fields";
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
 export const BMC_TYPES = ["redfish", "ipmi", "ssh"] as const;
 
-export const hostname = slug("Hostname").refine((v) => !/^\d+$/.test(v), "Hostname must not be all digits");
+// Names the machine pages use as paths of their own (/machines/new, /machines/import …).
+const RESERVED_HOSTNAMES = new Set(["new", "import", "unknown"]);
+
+export const hostname = slug("Hostname")
+  .refine((v) => !/^\d+$/.test(v), "Hostname must not be all digits")
+  .refine((v) => !RESERVED_HOSTNAMES.has(v), "Hostname new, import and unknown are reserved by the console");
 
 export const ipv4 = z
   .string()

@@ -1,0 +1,15 @@
+import { requireActor } from "@/lib/auth/request";
+import { validationError } from "@/lib/http/errors";
+import { handle } from "@/lib/http/respond";
+import { dismissUnknownMac } from "@/lib/unknown-macs/mutations";
+import { unknownMacRef } from "@/lib/unknown-macs/schema";
+
+type Ctx = { params: Promise<{ mac: string }> };
+
+export const DELETE = handle<Ctx>(async (req, { params }) => {
+  const actor = await requireActor(req, "operate");
+  const mac = unknownMacRef.safeParse(decodeURIComponent((await params).mac));
+  if (!mac.success) throw validationError(mac.error);
+  await dismissUnknownMac(mac.data, actor.name);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,65 @@
+"use client";
+
+import { SelectField, TextField } from "@/components/ui/field";
+
+export interface DefaultsValue {
+  role: string;
+  subnet: string;
+  rack: string;
+  hostnameTemplate: string;
+}
+
+/** What lines that do not say get: role, subnet (and so a pool address), rack, hostname. */
+export function DefaultsFields({
+  value,
+  onChange,
+  roles,
+  subnets,
+  racks,
+  errors,
+}: {
+  value: DefaultsValue;
+  onChange: (next: DefaultsValue) => void;
+  roles: string[];
+  subnets: { name: string; cidr: string }[];
+  racks: string[];
+  errors: Record<string, string>;
+}) {
+  const set = (key: keyof DefaultsValue) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
+  return (
+    <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <legend className="mb-2 text-sm font-semibold">For lines that do not say</legend>
+      <SelectField
+        name="role"
+        label="Role"
+        value={value.role}
+        onChange={set("role")}
+        error={errors["defaults.role"]}
+        options={[{ value: "", label: "(none: boot holds)" }, ...roles.map((r) => ({ value: r, label: r }))]}
+      />
+      <SelectField
+        name="subnet"
+        label="Subnet"
+        value={value.subnet}
+        onChange={set("subnet")}
+        error={errors["defaults.subnet"]}
+        hint="Lines without an IP get the next free address of its pool."
+        options={[{ value: "", label: "(none: no IP)" }, ...subnets.map((s) => ({ value: s.name, label: `${s.name} (${s.cidr})` }))]}
+      />
+      <TextField name="rack" label="Rack" value={value.rack} onChange={set("rack")} error={errors["defaults.rack"]} list="known-racks" autoComplete="off" />
+      <datalist id="known-racks">
+        {racks.map((r) => <option key={r} value={r} />)}
+      </datalist>
+      <TextField
+        name="hostnameTemplate"
+        label="Hostname template"
+        value={value.hostnameTemplate}
+        onChange={set("hostnameTemplate")}
+        error={errors["defaults.hostnameTemplate"]}
+        hint="{role} {rack} {nn} {nnn} {mac}; the counter skips names in use."
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,45 @@
+import { db } from "@/lib/db";
+import { AppError, toAppError } from "@/lib/http/errors";
+import { insertMachines } from "./insert";
+import type { ImportRequest, ImportResult } from "./schema";
+import { checkPasteSize, validatePaste } from "./validate";
+
+// Imports take one transaction-scoped advisory lock around validate + insert, so two
+// pastes that share a MAC (or a generated hostname or pool address) cannot both pass:
+// the second one waits, then sees the first one's machines and reports its rows as
+// conflicts. The unique indexes still guard against writers outside the lock (a machine
+// added by hand in between); such a violation means "validate again", not a 500.
+const IMPORT_LOCK = 0x6662_696d; // "fbim"
+
+// 10,000 machines are written in well under the limit; the default 5 s is too tight
+// for a slow disk at the 20,000-line limit.
+const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 };
+
+export async function importMachines(input: ImportRequest, actor: string): Promise<ImportResult> {
+  checkPasteSize(input.text);
+  if (input.dryRun) return (await validatePaste(db, input.text, input.defaults)).result;
+  try {
+    return await commitImport(input, actor);
+  } catch (err) {
+    if (toAppError(err).code !== "conflict" || err instanceof AppError) throw err;
+    try {
+      return await commitImport(input, actor);
+    } catch (again) {
+      if (toAppError(again).code !== "conflict" || again instanceof AppError) throw again;
+      throw new AppError("conflict", "machines were registered at the same time as this import; nothing was written, send it again");
+    }
+  }
+}
+
+async function commitImport(input: ImportRequest, actor: string): Promise<ImportResult> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::bigint)`;
+    const { result, world } = await validatePaste(tx, input.text, input.defaults);
+    if (result.rows.length === 0) {
+      throw new AppError("validation_failed", "nothing to import: paste one MAC address per line", { fields: [{ path: "text", message: "no machine lines in the text" }] });
+    }
+    if (result.summary.attention > 0) return result;
+    const created = await insertMachines(tx, result.rows, world, actor, input.defaults);
+    return { ...result, created };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { mac } from "@/lib/machines/schema";
+
+// The unknown-MAC inbox: MACs that asked for a boot script before anyone registered them.
+
+export const unknownMacListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** A MAC in any notation, from a URL segment or a form; normalised. */
+export const unknownMacRef = mac;
+
+export const dismissSchema = z.object({
+  macs: z.array(mac).min(1, "pick at least one MAC").max(1000),
+});
+
+export type UnknownMacListQuery = z.output<typeof unknownMacListQuery>;
