@@ -19,7 +19,7 @@ test("create an image version and a role, add a machine, find it by MAC, delete 
   await page.getByLabel("Squashfs path").fill(`${image}/1.0.0/root.iso`);
   await page.getByRole("button", { name: "Add version" }).click();
   // The error names the field that caused it, and nothing was added.
-  await expect(page.getByText(/\.squashfs/).first()).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /must end in \.squashfs/ })).toBeVisible();
   await page.getByLabel("Squashfs path").fill(`${image}/1.0.0/filesystem.squashfs`);
   await page.getByRole("button", { name: "Add version" }).click();
   await expect(page.getByRole("cell", { name: "1.0.0", exact: true })).toBeVisible();

@@ -30,7 +30,17 @@ const settingsSchema = z.object({
   FLEETBOOT_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's URL" }).optional(),
   FLEETBOOT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   FLEETBOOT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  FLEETBOOT_TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => v.split(",").every((c) => !c.trim() || /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(c.trim())), "must be a comma-separated list of CIDRs")
+    .optional(),
+  FLEETBOOT_BOOT_NETWORKS: z
+    .string()
+    .refine((v) => v.split(",").every((c) => !c.trim() || /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(c.trim())), "must be a comma-separated list of CIDRs")
+    .optional(),
+  FLEETBOOT_KEA_INTERFACES: z.string().regex(/^(\*|[A-Za-z0-9_.:-]+)(,\s*[A-Za-z0-9_.:-]+)*$/, "must be * or a comma-separated list of interface names").optional(),
+  // iPXE builds without HTTPS cannot fetch from an https:// console.
+  FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// URL (https:// only if every iPXE has HTTPS)" }).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

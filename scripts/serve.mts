@@ -1,12 +1,13 @@
 // Starts the console: settings → database (embedded when DATABASE_URL is unset) →
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
-import { spawn } from "node:child_process";
+import http from "node:http";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { startDatabase } from "../lib/db/start";
+import { parseTrustedProxies, stampClientAddress } from "../lib/http/client-address";
 import { generateSecretKey } from "../lib/secrets/crypto";
 import { parseSettings } from "../lib/settings";
 import { isEmpty, seedDemoFleet } from "../prisma/seed";
@@ -45,27 +46,47 @@ if (seed === "always" || (seed === "auto" && database.embedded)) {
 
 await firstAdmin();
 
-const next = spawn(
-  process.execPath,
-  [nextBinPath(), mode, "--port", String(settings.PORT), "--hostname", settings.HOSTNAME],
-  { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url, FLEETBOOT_SECRET_KEY: secretKey } },
-);
+// Next.js runs in this process behind a plain node:http server: it sees the client's socket
+// address (stamped into X-Forwarded-For for route handlers), and answers the boot-storm
+// path (/api/boot/ipxe, /api/boot/beacon) from lib/ without the framework in between.
+(process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+const { default: next } = await import("next");
+const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: settings.HOSTNAME, port: settings.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+const { answerBootRequest } = await import("../lib/boot/node-handler");
+const proxies = parseTrustedProxies(settings.FLEETBOOT_TRUSTED_PROXIES);
+
+const server = http.createServer((req, res) => {
+  stampClientAddress(req, proxies);
+  answerBootRequest(req, res)
+    .then((answered) => (answered ? undefined : handle(req, res)))
+    .catch((err) => {
+      console.error("[fleetboot] request failed:", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("internal error\n");
+    });
+});
+if (mode === "dev") server.on("upgrade", app.getUpgradeHandler());
+server.keepAliveTimeout = 65_000;
+await new Promise<void>((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(settings.PORT, settings.HOSTNAME, resolve);
+});
 log(`console on http://${settings.HOSTNAME === "0.0.0.0" ? "localhost" : settings.HOSTNAME}:${settings.PORT}`);
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  server.close();
+  server.closeAllConnections?.();
+  await app.close().catch(() => undefined);
   await database.stop().catch((err) => console.error("[fleetboot] stopping PostgreSQL failed:", err));
   process.exit(code);
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    if (next.exitCode === null) next.kill(signal);
-    else void shutdown(0);
-  });
-}
-next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
 async function firstAdmin() {
   const { countUsers, createUser } = await import("../lib/auth/users");
@@ -93,8 +114,4 @@ async function localSecretKey(dataDir: string): Promise<string> {
   await writeFile(file, `${key}\n`, { mode: 0o600 });
   log(`generated a secret key for BMC credentials in ${file}; back it up, or set FLEETBOOT_SECRET_KEY`);
   return key;
-}
-
-function nextBinPath(): string {
-  return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
 }

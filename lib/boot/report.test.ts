@@ -83,3 +83,18 @@ describe("POST /api/boot/report", () => {
     }
   });
 });
+
+describe("boot endpoints from a disallowed network", () => {
+  it("answer 403 with an iPXE script and record an event", async () => {
+    const { GET } = await import("@/app/api/boot/ipxe/route");
+    process.env.FLEETBOOT_BOOT_NETWORKS = "10.20.0.0/16";
+    try {
+      const res = await GET(new Request("http://console.test/api/boot/ipxe?mac=52:54:00:aa:01:01", { headers: { "x-forwarded-for": "127.0.0.1" } }));
+      expect(res.status).toBe(403);
+      expect((await res.text()).startsWith("#!ipxe")).toBe(true);
+      expect(await db.event.count({ where: { kind: "boot.source_refused", payload: { path: ["path"], equals: "/api/boot/ipxe" } } })).toBe(1);
+    } finally {
+      delete process.env.FLEETBOOT_BOOT_NETWORKS;
+    }
+  });
+});

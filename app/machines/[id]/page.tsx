@@ -41,6 +41,7 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
         actions={
           <>
             <LiveRefresh machine={m.id} />
+            <Link href={`/machines/${m.hostname}/boot`} className={buttonClass("secondary")}>Boot preview</Link>
             {canOperate ? (
               <>
                 {m.bmc ? <PowerMenu action={powerAction.bind(null, m.id)} /> : null}

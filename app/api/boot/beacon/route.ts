@@ -1,0 +1,9 @@
+import { bootRequestFromWeb, webResponse } from "@/lib/boot/reply";
+import { serveBeacon } from "@/lib/boot/serve";
+
+// Machine-facing: iPXE fetches this right before `boot` so the console sees the kernel start.
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request): Promise<Response> {
+  return webResponse(await serveBeacon(bootRequestFromWeb(req)));
+}

@@ -1,0 +1,9 @@
+import { bootRequestFromWeb, webResponse } from "@/lib/boot/reply";
+import { serveIpxe } from "@/lib/boot/serve";
+
+// Machine-facing: no login (machines have none); every answer is a text/plain iPXE script.
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request): Promise<Response> {
+  return webResponse(await serveIpxe(bootRequestFromWeb(req)));
+}

@@ -1,0 +1,79 @@
+import { createBatcher } from "./batch";
+import { recordScriptsServed, recordUnknownMacs, type ScriptServed, type UnknownMacSighting } from "./mutations";
+import { planBoot, type BootPlanBoot } from "./plan";
+import { enabledMirrors } from "./mirror-cache";
+import { findBootTargets } from "./queries";
+import { holdSeconds, renderHoldScript } from "./render-hold";
+import { renderBootScript } from "./render-script";
+import type { BootHttpRequest } from "./reply";
+import type { BootQuery } from "./schema";
+import { issueBootToken } from "./token";
+
+export interface ScriptRequest {
+  query: BootQuery;
+  req: BootHttpRequest;
+  consoleUrl: string;
+}
+
+type Outcome = { script: string } | { served: ScriptServed; script: string; hostname: string };
+
+function servedPayload(plan: BootPlanBoot, r: ScriptRequest, bootId: string) {
+  const v = plan.target.version;
+  const { query, req } = r;
+  return {
+    bootId, mac: query.mac, version: `${v.image}:${v.version}`, versionId: v.id, attempt: plan.attempt,
+    mirrors: plan.sources.map((s) => s.mirror.name), arch: query.arch, platform: query.platform,
+    uuid: query.uuid, serial: query.serial, sourceIp: req.sourceIp,
+  };
+}
+
+/**
+ * Scripts for one batch of per-MAC requests. Requests for the same MAC in one batch (an
+ * impatient iPXE) share one answer and one token; a machine asked for twice through two
+ * of its MACs gets one script, and the other MAC is told to ask again.
+ */
+async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
+  const byMac = new Map<string, ScriptRequest[]>();
+  for (const r of batch) byMac.set(r.query.mac, [...(byMac.get(r.query.mac) ?? []), r]);
+  const [targets, mirrors] = await Promise.all([findBootTargets([...byMac.keys()]), enabledMirrors()]);
+
+  const outcomes = new Map<string, Outcome>();
+  const unknown: UnknownMacSighting[] = [];
+  const machines = new Set<string>();
+  for (const [mac, group] of byMac) {
+    const first = group[0];
+    const base = first.consoleUrl;
+    const target = targets.get(mac);
+    if (!target) {
+      unknown.push({ ...first.query, sourceIp: first.req.sourceIp, userAgent: first.req.userAgent, requests: group.length });
+      outcomes.set(mac, { script: renderHoldScript(base, [`MAC ${mac} is not registered.`, "It is listed in the console's unknown-MAC inbox; register it to boot."], holdSeconds()) });
+      continue;
+    }
+    const plan = planBoot(target, mirrors);
+    if (plan.kind === "hold" || machines.has(target.machineId)) {
+      const why = plan.kind === "hold" ? plan.reason : "another interface of this machine asked at the same moment";
+      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} (${mac}) will not boot yet:`, why], plan.kind === "hold" ? holdSeconds() : 5) });
+      continue;
+    }
+    machines.add(target.machineId);
+    const issued = issueBootToken(target.machineId);
+    try {
+      const script = renderBootScript(plan, { consoleUrl: base, token: issued.token, bootId: issued.bootId, random: Math.random });
+      const served = { machineId: target.machineId, tokenHash: issued.tokenHash, bootId: issued.bootId, payload: servedPayload(plan, first, issued.bootId) };
+      outcomes.set(mac, { served, script, hostname: target.hostname });
+    } catch (err) {
+      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} cannot boot:`, (err as Error).message], holdSeconds()) });
+    }
+  }
+
+  const toServe = [...outcomes.values()].flatMap((o) => ("served" in o ? [o.served] : []));
+  const [written] = await Promise.all([recordScriptsServed(toServe), recordUnknownMacs(unknown)]);
+  return batch.map((r) => {
+    const o = outcomes.get(r.query.mac)!;
+    if (!("served" in o) || written.has(o.served.machineId)) return o.script;
+    return renderHoldScript(r.consoleUrl, [`${o.hostname} changed while its script was built; asking again.`], 5);
+  });
+}
+
+/** The script for one per-MAC request, answered together with whatever arrived alongside it. */
+export const answerScriptRequest = createBatcher(answerBatch);

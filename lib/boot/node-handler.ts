@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { TEXT_HEADERS, type BootHttpRequest } from "./reply";
+import { serveBeacon, serveIpxe } from "./serve";
+
+/**
+ * Answers /api/boot/ipxe and /api/boot/beacon straight from node:http, without Next.js
+ * in the path: the lean front for boot storms (bench/boot.bench.mts measures it).
+ * Returns false for any other path so the caller can hand the request on.
+ */
+export async function answerBootRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = req.url ?? "/";
+  const path = url.split("?")[0];
+  const serve = path === "/api/boot/ipxe" ? serveIpxe : path === "/api/boot/beacon" ? serveBeacon : null;
+  // GET only: a script request rotates the boot token, which no HEAD or probe should do.
+  if (!serve || req.method !== "GET") return false;
+  const boot: BootHttpRequest = {
+    url,
+    host: req.headers.host ?? null,
+    sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? null,
+    userAgent: req.headers["user-agent"] ?? null,
+  };
+  const reply = await serve(boot);
+  res.writeHead(reply.status, { ...TEXT_HEADERS, "content-length": Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+  return true;
+}

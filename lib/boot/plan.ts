@@ -1,0 +1,127 @@
+import ipaddr from "ipaddr.js";
+import { isIpxeUrl, kernelWordProblem } from "./ipxe-safe";
+import { orderMirrors, rotate } from "./mirror-order";
+
+// Decides what a machine boots, from what the database says about it. Pure: the same
+// input always gives the same plan, so the preview page shows exactly what a machine gets.
+
+export interface BootTarget {
+  machineId: string;
+  hostname: string;
+  mac: string;
+  iface: string | null;
+  ipv4: string | null;
+  state: string;
+  maintenance: boolean;
+  subnet: { name: string; cidr: string; gateway: string | null; dns: string[] } | null;
+  role: { name: string; kernelArgs: string } | null;
+  version: { id: string; image: string; version: string; status: string; kernelPath: string; initrdPath: string; squashfsPath: string } | null;
+  /** The attempt number of the last script served, when the machine has not reported in since. */
+  lastAttempt: number | null;
+}
+
+export interface BootMirror {
+  id: string;
+  name: string;
+  baseUrl: string;
+  weight: number;
+}
+
+export interface MirrorSource {
+  mirror: BootMirror;
+  kernelUrl: string;
+  initrdUrl: string;
+  squashfsUrl: string;
+}
+
+export interface BootPlanBoot {
+  kind: "boot";
+  target: BootTarget & { role: NonNullable<BootTarget["role"]>; version: NonNullable<BootTarget["version"]> };
+  attempt: number;
+  sources: MirrorSource[];
+  /** Kernel words other than fetch=, panic= and the fleetboot.* ones (those vary per script). */
+  args: string[];
+  warnings: string[];
+}
+
+export type BootPlan = BootPlanBoot | { kind: "hold"; reason: string; target: BootTarget; warnings: string[] };
+
+/** At most this many mirrors are tried per boot; rendezvous order makes them the best ones. */
+export const MAX_MIRRORS = 4;
+const IFACE = /^[A-Za-z0-9_.-]{1,15}$/;
+const OWNED_KEYS = new Set(["boot", "fetch", "initrd", "BOOTIF", "panic"]);
+
+export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror[]): BootPlan {
+  const warnings: string[] = [];
+  const hold = (reason: string): BootPlan => ({ kind: "hold", reason, target, warnings });
+  const { role, version } = target;
+  if (target.maintenance) return hold(`${target.hostname} is in maintenance; switch maintenance off to boot it`);
+  if (!role) return hold(`${target.hostname} has no role; give it one to boot`);
+  if (!version) return hold(`role ${role.name} has no desired image version; set one to boot its machines`);
+  if (!/^[a-z0-9-]{1,63}$/.test(target.hostname)) return hold("the hostname is not a plain DNS label");
+
+  for (const [what, path] of [["kernel", version.kernelPath], ["initrd", version.initrdPath], ["squashfs", version.squashfsPath]]) {
+    if (!isIpxeUrl(`http://x/${path}`)) return hold(`the ${what} path of ${version.image}:${version.version} is not a plain relative path`);
+  }
+  if (!version.squashfsPath.endsWith(".squashfs")) return hold("live-boot only mounts a fetch= file named *.squashfs");
+
+  const roleArgs = role.kernelArgs.split(/ +/).filter(Boolean);
+  for (const word of roleArgs) {
+    const problem = kernelWordProblem(word);
+    if (problem) return hold(`role ${role.name} kernel arguments: ${problem}`);
+    const key = word.split("=")[0];
+    if (OWNED_KEYS.has(key) && word.includes("=")) return hold(`role ${role.name} kernel arguments set ${key}=, which the boot script sets itself`);
+    if (key.startsWith("fleetboot.")) return hold(`role ${role.name} kernel arguments set ${key}, which the boot script sets itself`);
+  }
+
+  const usable = enabledMirrors.filter((m) => {
+    if (isIpxeUrl(m.baseUrl)) return true;
+    warnings.push(`mirror ${m.name} is skipped: ${m.baseUrl.startsWith("https:") ? "this iPXE build has no HTTPS" : "its URL is not plain"}`);
+    return false;
+  });
+  if (enabledMirrors.length === 0) return hold("no mirror is enabled");
+  if (usable.length === 0) return hold("no enabled mirror has a plain http:// URL that iPXE can fetch");
+
+  const attempt = target.state === "booting" && target.lastAttempt !== null ? target.lastAttempt + 1 : 0;
+  const sources = rotate(orderMirrors(target.mac, usable), attempt)
+    .slice(0, MAX_MIRRORS)
+    .map((mirror) => ({
+      mirror,
+      kernelUrl: `${mirror.baseUrl}/${version.kernelPath}`,
+      initrdUrl: `${mirror.baseUrl}/${version.initrdPath}`,
+      squashfsUrl: `${mirror.baseUrl}/${version.squashfsPath}`,
+    }));
+  for (const s of sources) {
+    const host = /^http:\/\/([^/:]+)/.exec(s.mirror.baseUrl)?.[1] ?? "";
+    if (!ipaddr.IPv4.isValidFourPartDecimal(host)) {
+      warnings.push(`mirror ${s.mirror.name} is named by host name; live-boot's fetch= needs an IP address`);
+    }
+  }
+
+  const iface = target.iface && IFACE.test(target.iface) ? target.iface : "";
+  const args = [
+    "initrd=initrd.img",
+    "boot=live",
+    ipArgument(target, iface, warnings),
+    // initramfs-tools picks the interface whose MAC this is when ip= names no device.
+    `BOOTIF=01-${target.mac.replaceAll(":", "-")}`,
+    `hostname=${target.hostname}`,
+    ...roleArgs,
+  ];
+  return { kind: "boot", target: { ...target, role, version }, attempt, sources, args, warnings };
+}
+
+/** The kernel's ip= (nfsroot.txt format): static from the machine's subnet, or DHCP. */
+function ipArgument(target: BootTarget, iface: string, warnings: string[]): string {
+  const { ipv4, subnet } = target;
+  if (!ipv4) return "ip=dhcp";
+  if (!subnet || !ipaddr.IPv4.parse(ipv4).match(ipaddr.IPv4.parseCIDR(subnet.cidr))) {
+    warnings.push(`${ipv4} is in no subnet of this machine, so the netmask is unknown; the kernel uses DHCP`);
+    return "ip=dhcp";
+  }
+  const mask = ipaddr.IPv4.subnetMaskFromPrefixLength(Number(subnet.cidr.split("/")[1])).toString();
+  const dns = subnet.dns.filter((d) => ipaddr.IPv4.isValidFourPartDecimal(d)).slice(0, 2);
+  const gateway = subnet.gateway && ipaddr.IPv4.isValidFourPartDecimal(subnet.gateway) ? subnet.gateway : "";
+  const fields = [ipv4, "", gateway, mask, target.hostname, iface, "off", ...dns];
+  return `ip=${fields.join(":")}`;
+}

@@ -1,0 +1,107 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/http/ref";
+import type { BootMirror, BootTarget } from "./plan";
+
+interface TargetRow {
+  id: string;
+  hostname: string;
+  mac: string;
+  iface: string | null;
+  ipv4: string | null;
+  state: string;
+  maintenance: boolean;
+  subnet_name: string | null;
+  cidr: string | null;
+  gateway: string | null;
+  dns: string[] | null;
+  role_name: string | null;
+  kernel_args: string | null;
+  version_id: string | null;
+  image_name: string | null;
+  version: string | null;
+  version_status: string | null;
+  kernel_path: string | null;
+  initrd_path: string | null;
+  squashfs_path: string | null;
+  last_attempt: number | null;
+}
+
+// One round trip for everything the script depends on. The role's desired version is
+// read on every request (never cached), so a changed role takes effect on the next boot.
+// The last attempt number is only looked up for machines still "booting", i.e. whose
+// previous boot never reported in, and only among the machine's last few events: the
+// (machine_id, id) index answers that in a few rows, where filtering on kind could make
+// the planner walk every boot event of the fleet (it did, with statistics taken before a
+// boot storm).
+function targetQuery(where: Prisma.Sql, limit: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.id, m.hostname, i.mac, i.name AS iface, host(m.ipv4) AS ipv4, m.state::text AS state, m.maintenance,
+           s.name AS subnet_name, s.cidr, host(s.gateway) AS gateway, s.dns,
+           r.name AS role_name, r.kernel_args,
+           v.id AS version_id, img.name AS image_name, v.version, v.status::text AS version_status,
+           v.kernel_path, v.initrd_path, v.squashfs_path,
+           CASE WHEN m.state = 'booting' THEN (
+             SELECT max(CASE WHEN last.kind = 'boot.script_served' AND jsonb_typeof(last.payload->'attempt') = 'number'
+                             THEN (last.payload->>'attempt')::int END)
+             FROM (SELECT e.kind, e.payload FROM events e WHERE e.machine_id = m.id
+                   ORDER BY e.machine_id DESC, e.id DESC LIMIT 4) last
+           ) END AS last_attempt
+    FROM interfaces i
+    JOIN machines m ON m.id = i.machine_id
+    LEFT JOIN subnets s ON s.id = m.subnet_id
+    LEFT JOIN roles r ON r.id = m.role_id
+    LEFT JOIN image_versions v ON v.id = r.desired_version_id
+    LEFT JOIN images img ON img.id = v.image_id
+    WHERE ${where}
+    ${limit}`;
+}
+
+function toTarget(r: TargetRow): BootTarget {
+  return {
+    machineId: r.id,
+    hostname: r.hostname,
+    mac: r.mac,
+    iface: r.iface,
+    ipv4: r.ipv4,
+    state: r.state,
+    maintenance: r.maintenance,
+    subnet: r.cidr ? { name: r.subnet_name ?? "", cidr: r.cidr, gateway: r.gateway, dns: r.dns ?? [] } : null,
+    role: r.role_name ? { name: r.role_name, kernelArgs: r.kernel_args ?? "" } : null,
+    version: r.version_id
+      ? {
+          id: r.version_id,
+          image: r.image_name ?? "",
+          version: r.version ?? "",
+          status: r.version_status ?? "",
+          kernelPath: r.kernel_path ?? "",
+          initrdPath: r.initrd_path ?? "",
+          squashfsPath: r.squashfs_path ?? "",
+        }
+      : null,
+    lastAttempt: r.last_attempt,
+  };
+}
+
+/** The registered machines that own these (normalised) MACs, by MAC; unknown MACs are absent. */
+export async function findBootTargets(macs: string[]): Promise<Map<string, BootTarget>> {
+  const rows = await db.$queryRaw<TargetRow[]>(targetQuery(Prisma.sql`i.mac = ANY(${macs}::text[])`));
+  return new Map(rows.map((r) => [r.mac, toTarget(r)]));
+}
+
+/** A machine by id or hostname, seen through its boot interface (for the preview page). */
+export async function findBootTargetByMachine(ref: string): Promise<BootTarget | null> {
+  const where = isUuid(ref) ? Prisma.sql`m.id = ${ref.toLowerCase()}::uuid` : Prisma.sql`m.hostname = ${ref.toLowerCase()}`;
+  const rows = await db.$queryRaw<TargetRow[]>(targetQuery(where, Prisma.sql`ORDER BY i.is_boot DESC, i.mac LIMIT 1`));
+  return rows[0] ? toTarget(rows[0]) : null;
+}
+
+export function listEnabledMirrors(): Promise<BootMirror[]> {
+  return db.$queryRaw<BootMirror[]>`
+    SELECT id, name, base_url AS "baseUrl", weight FROM mirrors WHERE enabled ORDER BY name`;
+}
+
+/** Every mirror, for the preview's "why not this one" list. */
+export function listAllMirrors() {
+  return db.mirror.findMany({ select: { id: true, name: true, baseUrl: true, weight: true, enabled: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,36 @@
+// The boot endpoints answer the same way from a Next.js route handler and from the bare
+// node:http front (lib/boot/node-handler.ts): a status and an iPXE script as text/plain.
+
+export interface BootHttpRequest {
+  /** Path and query, as received. */
+  url: string;
+  host: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export interface TextReply {
+  status: number;
+  body: string;
+}
+
+export const TEXT_HEADERS = {
+  "content-type": "text/plain; charset=utf-8",
+  // Every script carries a fresh token and the current desired version: never cache one.
+  "cache-control": "no-store",
+};
+
+export function bootRequestFromWeb(req: Request): BootHttpRequest {
+  const url = new URL(req.url);
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    url: `${url.pathname}${url.search}`,
+    host: req.headers.get("host") ?? url.host,
+    sourceIp: forwarded || req.headers.get("x-real-ip") || null,
+    userAgent: req.headers.get("user-agent"),
+  };
+}
+
+export function webResponse(reply: TextReply): Response {
+  return new Response(reply.body, { status: reply.status, headers: TEXT_HEADERS });
+}

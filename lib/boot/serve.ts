@@ -1,0 +1,62 @@
+import { sourceAllowed, takeRateToken } from "@/lib/auth/network";
+import { db } from "@/lib/db";
+import { answerScriptRequest } from "./answer";
+import { consoleUrl } from "./console-url";
+import { recordBeacon } from "./mutations";
+import { renderChainScript, renderErrorScript } from "./render-hold";
+import type { BootHttpRequest, TextReply } from "./reply";
+import { beaconQuerySchema, bootQuerySchema } from "./schema";
+
+const ok = (body: string): TextReply => ({ status: 200, body });
+
+/**
+ * Allowed boot networks (FLEETBOOT_BOOT_NETWORKS) and a request rate per source. A refusal
+ * is still an iPXE script (an HTML page would hang the machine) and an event.
+ */
+async function gate(req: BootHttpRequest, path: string): Promise<TextReply | null> {
+  if (!sourceAllowed(req.sourceIp)) {
+    await db.event.create({ data: { kind: "boot.source_refused", payload: { path, sourceIp: req.sourceIp } } }).catch(() => undefined);
+    return { status: 403, body: renderErrorScript("this network may not boot from the console", 60) };
+  }
+  if (!takeRateToken(`boot:${req.sourceIp ?? "?"}`, 50, 200)) {
+    return { status: 429, body: renderErrorScript("too many requests from this address; waiting", 10) };
+  }
+  return null;
+}
+
+/** GET /api/boot/ipxe[?mac=…]: always an iPXE script, whatever goes wrong. */
+export async function serveIpxe(req: BootHttpRequest): Promise<TextReply> {
+  const refused = await gate(req, "/api/boot/ipxe");
+  if (refused) return refused;
+  const console_ = consoleUrl(req.host);
+  if (!console_.ok) return { status: 500, body: renderErrorScript(console_.reason) };
+  const params = new URL(req.url, "http://boot.invalid").searchParams;
+  if (!params.has("mac")) return ok(renderChainScript(console_.url));
+  const parsed = bootQuerySchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const reason = parsed.error.issues[0]?.message ?? "malformed request";
+    return { status: 400, body: renderErrorScript(`bad MAC address: ${reason}`) };
+  }
+  try {
+    return ok(await answerScriptRequest({ query: parsed.data, req, consoleUrl: console_.url }));
+  } catch (err) {
+    console.error("[fleetboot] boot script failed:", err);
+    return { status: 503, body: renderErrorScript("the console could not build a boot script (database unavailable?)") };
+  }
+}
+
+/** GET /api/boot/beacon: iPXE fetches it as an image and frees it; the body is an empty script. */
+export async function serveBeacon(req: BootHttpRequest): Promise<TextReply> {
+  const refused = await gate(req, "/api/boot/beacon");
+  if (refused) return refused;
+  const params = new URL(req.url, "http://boot.invalid").searchParams;
+  const parsed = beaconQuerySchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) return { status: 400, body: renderErrorScript(`bad beacon: ${parsed.error.issues[0]?.message ?? "malformed"}`) };
+  try {
+    await recordBeacon(parsed.data, req.sourceIp);
+  } catch (err) {
+    console.error("[fleetboot] boot beacon failed:", err);
+    return { status: 503, body: "#!ipxe\n" };
+  }
+  return ok("#!ipxe\n");
+}
