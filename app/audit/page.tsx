@@ -33,12 +33,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <EmptyState title="Nothing recorded yet">Changes to machines, roles, images, mirrors, subnets, users and tokens appear here.</EmptyState>
         ) : (
           <table className="data-table">
-            <thead><tr><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Changes</th></tr></thead>
+            <thead><tr><th>When</th><th>Actor</th><th>From</th><th>Action</th><th>Target</th><th>Changes</th></tr></thead>
             <tbody>
               {page.items.map((a) => (
                 <tr key={a.id}>
                   <td><TimeAgo date={a.createdAt} /></td>
                   <td>{a.actor}</td>
+                  <td className="font-mono text-xs">{a.sourceIp ?? "—"}</td>
                   <td className="font-mono">{a.action}</td>
                   <td className="font-mono text-xs">{a.targetType}{a.targetId ? ` ${a.targetId.slice(0, 8)}` : ""}</td>
                   <td className="max-w-xl truncate font-mono text-xs text-zinc-500">{changesText(a.changes)}</td>

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { currentSourceIp } from "@/lib/http/request-context";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,7 +21,7 @@ export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       changes: entry.changes,
-      sourceIp: entry.sourceIp ?? null,
+      sourceIp: entry.sourceIp ?? (await currentSourceIp()),
     },
   });
 }

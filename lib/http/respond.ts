@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, toAppError, validationError } from "./errors";
+import { withRequestContext } from "./request-context";
 
 export function errorResponse(err: unknown): NextResponse {
   const appError = toAppError(err);
@@ -16,7 +17,7 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 export function handle<C>(fn: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
-      return await fn(req, ctx);
+      return await withRequestContext(req, () => fn(req, ctx));
     } catch (err) {
       return errorResponse(err);
     }

@@ -58,3 +58,12 @@ describe("/api/mirrors", () => {
     expect(huge.status).toBe(413);
   });
 });
+
+describe("audit entries", () => {
+  it("record where a change came from", async () => {
+    const res = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl: "http://10.7.7.7/i" }, headers: { "x-forwarded-for": "192.0.2.44" } }), undefined);
+    const mirror = await res.json();
+    const audit = await db.auditEntry.findFirst({ where: { targetId: mirror.id } });
+    expect(audit).toMatchObject({ actor: "admin token", sourceIp: "192.0.2.44" });
+  });
+});
