@@ -40,6 +40,7 @@ const settingsSchema = z.object({
     .optional(),
   FLEETBOOT_KEA_INTERFACES: z.string().regex(/^(\*|[A-Za-z0-9_.:-]+)(,\s*[A-Za-z0-9_.:-]+)*$/, "must be * or a comma-separated list of interface names").optional(),
   // iPXE builds without HTTPS cannot fetch from an https:// console.
+  FLEETBOOT_BOOT_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
   FLEETBOOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// URL (https:// only if every iPXE has HTTPS)" }).optional(),
 });
 

@@ -42,8 +42,14 @@ export function sourceAllowed(address: string | null): boolean {
 
 const buckets = new Map<string, { tokens: number; at: number }>();
 
+/** Requests per second one source may make to a boot endpoint (FLEETBOOT_BOOT_RATE_PER_SECOND). */
+export function bootRatePerSecond(): number {
+  const n = Number(process.env.FLEETBOOT_BOOT_RATE_PER_SECOND);
+  return Number.isFinite(n) && n > 0 ? n : 20;
+}
+
 /** Token bucket per source: `perSecond` sustained, `burst` at once. Per console process. */
-export function takeRateToken(key: string, perSecond = 20, burst = 60, now = Date.now()): boolean {
+export function takeRateToken(key: string, perSecond = bootRatePerSecond(), burst = perSecond * 3, now = Date.now()): boolean {
   const b = buckets.get(key) ?? { tokens: burst, at: now };
   b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
   b.at = now;

@@ -1,4 +1,4 @@
-import { sourceAllowed, takeRateToken } from "@/lib/auth/network";
+import { bootRatePerSecond, sourceAllowed, takeRateToken } from "@/lib/auth/network";
 import { db } from "@/lib/db";
 import { answerScriptRequest } from "./answer";
 import { consoleUrl } from "./console-url";
@@ -18,7 +18,8 @@ async function gate(req: BootHttpRequest, path: string): Promise<TextReply | nul
     await db.event.create({ data: { kind: "boot.source_refused", payload: { path, sourceIp: req.sourceIp } } }).catch(() => undefined);
     return { status: 403, body: renderErrorScript("this network may not boot from the console", 60) };
   }
-  if (!takeRateToken(`boot:${req.sourceIp ?? "?"}`, 50, 200)) {
+  // Scripts and beacons come several per boot; reports once.
+  if (!takeRateToken(`boot:${req.sourceIp ?? "?"}`, bootRatePerSecond() * 3)) {
     return { status: 429, body: renderErrorScript("too many requests from this address; waiting", 10) };
   }
   return null;

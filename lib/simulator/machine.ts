@@ -12,6 +12,8 @@ export interface SimulatedMachineOptions {
   consoleUrl: string;
   bootSeconds: number;
   log?: (line: string) => void;
+  /** Called after each report attempt with its round-trip time (benchmarks). */
+  onReport?: (ms: number, status: number) => void;
 }
 
 const HOLD_RETRY_MS = 10_000;
@@ -72,7 +74,9 @@ export class SimulatedMachine {
     const body = JSON.stringify({ mac: this.opts.mac, ip: this.opts.ip, token, bootId: randomUUID() });
     for (let attempt = 0, delay = 1000; attempt < 8 && this.alive(generation); attempt++, delay = Math.min(delay * 2, 30_000)) {
       try {
+        const started = performance.now();
         const res = await fetch(`${url}/api/boot/report`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        this.opts.onReport?.(performance.now() - started, res.status);
         if (res.status === 202) {
           this.state = "reported";
           return;

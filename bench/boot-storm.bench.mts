@@ -1,0 +1,105 @@
+// Boot storm: N simulated machines power on at once against one console (production
+// build, embedded PostgreSQL, deploy command `true`), with 50 browsers' worth of SSE
+// streams open. Reports the time until the last machine is ready, deployments per
+// machine (must be exactly 1), report latency and event → SSE client latency.
+//   npm run build && npx tsx --tsconfig tsconfig.json bench/boot-storm.bench.mts [machines]
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "@/lib/db/embedded";
+import { SimulatedMachine } from "@/lib/simulator/machine";
+
+const N = Number(process.argv[2] ?? 1000);
+const SSE_CLIENTS = 50;
+const token = "bench-admin-token-0123456789abcdef";
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const auth = { authorization: `Bearer ${token}` };
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts", "start"], {
+  env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEETBOOT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "fb-storm-")), FLEETBOOT_ADMIN_TOKEN: token, FLEETBOOT_SEED_DEMO: "never", DATABASE_URL: "", FLEETBOOT_DEPLOY_CONCURRENCY: "16", FLEETBOOT_BOOT_RATE_PER_SECOND: "100000" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {
+    // starting
+  }
+  if (i > 240) throw new Error("console did not start");
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+async function api(method: string, p: string, body?: unknown) {
+  const res = await fetch(`${base}${p}`, { method, headers: { ...auth, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+await api("POST", "/api/mirrors", { baseUrl: "http://127.0.0.1:9/images" });
+await api("POST", "/api/images", { name: "storm" });
+await api("POST", "/api/images/storm/versions", { version: "1", kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" });
+await api("POST", "/api/roles", { name: "storm", imageVersion: "storm:1", deployCommand: ["true"] });
+const macs = Array.from({ length: N }, (_, i) => `52:54:02:${((i >> 16) & 255).toString(16).padStart(2, "0")}:${((i >> 8) & 255).toString(16).padStart(2, "0")}:${(i & 255).toString(16).padStart(2, "0")}`);
+const text = macs.map((m, i) => `${m} storm-${String(i).padStart(5, "0")} 127.78.${Math.floor(i / 250)}.${(i % 250) + 1}`).join("\n");
+await api("POST", "/api/machines/import", { text, defaults: { role: "storm" } });
+
+// 50 SSE clients: latency from an event's commit-side timestamp to its arrival.
+const eventLatencies: number[] = [];
+const controllers: AbortController[] = [];
+for (let c = 0; c < SSE_CLIENTS; c++) {
+  const ac = new AbortController();
+  controllers.push(ac);
+  void (async () => {
+    const res = await fetch(`${base}/api/events`, { headers: auth, signal: ac.signal });
+    const decoder = new TextDecoder();
+    let buf = "";
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buf += decoder.decode(chunk, { stream: true });
+        let cut: number;
+        while ((cut = buf.indexOf("\n\n")) !== -1) {
+          const frame = buf.slice(0, cut);
+          buf = buf.slice(cut + 2);
+          const data = frame.split("\n").find((l) => l.startsWith("data: "));
+          if (data && c === 0) eventLatencies.push(Date.now() - new Date(JSON.parse(data.slice(6)).createdAt).getTime());
+        }
+      }
+    } catch {
+      // aborted at the end
+    }
+  })();
+}
+await new Promise((r) => setTimeout(r, 1000));
+
+const reportLatencies: number[] = [];
+const machines = macs.map((mac, i) => new SimulatedMachine({ hostname: `storm-${i}`, mac, ip: `127.78.${Math.floor(i / 250)}.${(i % 250) + 1}`, consoleUrl: base, bootSeconds: 0, onReport: (ms) => reportLatencies.push(ms) }));
+const started = Date.now();
+for (const m of machines) m.powerCycle();
+
+let ready = 0;
+for (;;) {
+  await new Promise((r) => setTimeout(r, 500));
+  const page = await api("GET", `/api/machines?role=storm&state=ready&limit=1`);
+  const count = (await api("GET", "/api/fleet/homogeneity")).roles?.find((r: { role: string }) => r.role === "storm")?.converged ?? 0;
+  ready = count;
+  if (ready >= N || Date.now() - started > 300_000) break;
+  void page;
+}
+const elapsed = (Date.now() - started) / 1000;
+const deployments = await fetch(`${base}/api/machines?role=storm&state=failed&limit=500`, { headers: auth }).then((r) => r.json());
+for (const ac of controllers) ac.abort();
+for (const m of machines) m.powerOff();
+
+const p = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))].toFixed(0) : "n/a");
+console.log(`\nBoot storm: ${N} machines, ${SSE_CLIENTS} SSE clients`);
+console.log(`| converged (ready on the desired version) | ${ready} / ${N} |`);
+console.log(`| time to the last one | ${elapsed.toFixed(1)} s |`);
+console.log(`| failed machines | ${deployments.items.length} |`);
+console.log(`| report latency p50 / p99 | ${p(reportLatencies, 0.5)} / ${p(reportLatencies, 0.99)} ms (${reportLatencies.length} reports) |`);
+console.log(`| event → SSE client p50 / p99 | ${p(eventLatencies, 0.5)} / ${p(eventLatencies, 0.99)} ms (${eventLatencies.length} events) |`);
+stop();
+process.exit(0);
