@@ -21,7 +21,8 @@ export function NavLinks() {
     <ul className="space-y-0.5">
       {LINKS.map(({ href, label, indent }) => {
         // The longest matching link is the active one (/machines/unknown, not /machines).
-        const matches = (h: string) => (h === "/" ? pathname === "/" : pathname === h || pathname.startsWith(`${h}/`));
+        // The Fleet pages live at / and under /fleet.
+        const matches = (h: string) => (h === "/" ? pathname === "/" || pathname.startsWith("/fleet") : pathname === h || pathname.startsWith(`${h}/`));
         const best = LINKS.filter((l) => matches(l.href)).sort((a, b) => b.href.length - a.href.length)[0];
         const active = best?.href === href;
         return (

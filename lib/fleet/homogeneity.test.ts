@@ -6,6 +6,8 @@ import { countMachineStates } from "./queries";
 
 useTestDatabase();
 process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
+// Requests without a bearer token fall through to the session check, which needs the key.
+process.env.FLEETBOOT_SECRET_KEY ??= "44".repeat(32);
 
 async function version(image: string, label: string) {
   const img = await db.image.upsert({ where: { name: image }, create: { name: image }, update: {} });

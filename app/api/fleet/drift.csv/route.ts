@@ -1,0 +1,17 @@
+import { requireReader } from "@/lib/auth/request";
+import { driftCsvName, streamDriftCsv } from "@/lib/fleet/drift-export";
+import { driftFilter } from "@/lib/fleet/schema";
+import { handle, readQuery } from "@/lib/http/respond";
+
+// The Drift page's own download link is a plain same-origin GET, hence requireReader.
+export const GET = handle(async (req) => {
+  await requireReader(req);
+  const filter = readQuery(req, driftFilter);
+  return new Response(streamDriftCsv(filter), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${driftCsvName(filter)}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
