@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms/action";
+import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type FormAction = (prev: FormState, fd: FormData) => Promise<FormState>;
 

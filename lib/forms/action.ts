@@ -1,18 +1,12 @@
+import { headers } from "next/headers";
 import { z } from "zod";
+import { sourceIpOf, withSourceIp } from "@/lib/http/request-context";
 import { toAppError, fieldIssues } from "@/lib/http/errors";
+import type { FormState } from "./state";
 
 // Server actions behind the console's forms: the same zod schema as the API, and a
 // state that puts each error next to the field that caused it.
-export interface FormState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-  /** Set on success; a form keyed on it starts empty again after a create. */
-  savedAt?: number;
-}
-
-export const initialFormState: FormState = { ok: false };
+export type { FormState } from "./state";
 
 /**
  * FormData → plain object. Empty inputs become undefined (create: optional fields stay
@@ -49,7 +43,8 @@ export async function runFormAction<S extends z.ZodType>(
     return { ok: false, message: "Fix the highlighted fields.", fieldErrors, values: echo(fd) };
   }
   try {
-    const message = await fn(parsed.data);
+    // Audit entries written by the action record the browser's address.
+    const message = await withSourceIp(sourceIpOf(await headers()), () => fn(parsed.data));
     return { ok: true, message: message ?? "Saved.", savedAt: Date.now() };
   } catch (err) {
     // next/navigation's redirect() works by throwing; let it through.
@@ -66,7 +61,7 @@ export async function runFormAction<S extends z.ZodType>(
 /** Runs a delete; an expected failure (e.g. still referenced) comes back as a message. */
 export async function runDeleteAction(fn: () => Promise<unknown>): Promise<{ error: string } | undefined> {
   try {
-    await fn();
+    await withSourceIp(sourceIpOf(await headers()), fn);
     return undefined;
   } catch (err) {
     const appError = toAppError(err);

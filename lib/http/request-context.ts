@@ -4,19 +4,20 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // (audit entries) without every function passing the request along.
 const store = new AsyncLocalStorage<{ sourceIp: string | null }>();
 
+export function sourceIpOf(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+}
+
 export function withRequestContext<T>(req: Request, fn: () => Promise<T>): Promise<T> {
-  const sourceIp = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return withSourceIp(sourceIpOf(req.headers), fn);
+}
+
+export function withSourceIp<T>(sourceIp: string | null, fn: () => Promise<T>): Promise<T> {
   return store.run({ sourceIp }, fn);
 }
 
+// Deliberately no next/headers fallback: this module is also loaded outside requests
+// (scripts, the console's own start-up), where touching Next's request storage breaks it.
 export async function currentSourceIp(): Promise<string | null> {
-  const ctx = store.getStore();
-  if (ctx) return ctx.sourceIp;
-  try {
-    // Server actions: the request's headers, as the console's server stamped them.
-    const { headers } = await import("next/headers");
-    return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-  } catch {
-    return null;
-  }
+  return store.getStore()?.sourceIp ?? null;
 }
