@@ -3,6 +3,11 @@ import { parseSecretKey } from "./secrets/crypto";
 
 // Every setting the console reads from its environment; .env.example documents them.
 // Checked once at start (scripts/serve.mts, scripts/worker.mts) with a message per bad value.
+const cidrList = z
+  .string()
+  .refine((v) => v.split(",").every((c) => !c.trim() || /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(c.trim())), "must be a comma-separated list of CIDRs")
+  .optional();
+
 const settingsSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -30,14 +35,8 @@ const settingsSchema = z.object({
   FLEETBOOT_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's URL" }).optional(),
   FLEETBOOT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   FLEETBOOT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  FLEETBOOT_TRUSTED_PROXIES: z
-    .string()
-    .refine((v) => v.split(",").every((c) => !c.trim() || /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(c.trim())), "must be a comma-separated list of CIDRs")
-    .optional(),
-  FLEETBOOT_BOOT_NETWORKS: z
-    .string()
-    .refine((v) => v.split(",").every((c) => !c.trim() || /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(c.trim())), "must be a comma-separated list of CIDRs")
-    .optional(),
+  FLEETBOOT_TRUSTED_PROXIES: cidrList,
+  FLEETBOOT_BOOT_NETWORKS: cidrList,
   FLEETBOOT_KEA_INTERFACES: z.string().regex(/^(\*|[A-Za-z0-9_.:-]+)(,\s*[A-Za-z0-9_.:-]+)*$/, "must be * or a comma-separated list of interface names").optional(),
   // iPXE builds without HTTPS cannot fetch from an https:// console.
   FLEETBOOT_BOOT_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
@@ -65,4 +64,13 @@ export function runtimeSettings(): Settings {
   const parsed = parseSettings();
   if (!parsed.ok) throw new Error(`invalid settings: ${parsed.problems.join("; ")}`);
   return parsed.settings;
+}
+
+/** For the console's entry points: the settings, or a message per bad value and exit 2. */
+export function settingsOrExit(): Settings {
+  const parsed = parseSettings();
+  if (parsed.ok) return parsed.settings;
+  console.error("[fleetboot] invalid settings (see .env.example):");
+  for (const p of parsed.problems) console.error(`  - ${p}`);
+  process.exit(2);
 }

@@ -1,46 +1,32 @@
 // Starts the console: settings → database (embedded when DATABASE_URL is unset) →
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
 import http from "node:http";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { db } from "../lib/db";
 import { startDatabase } from "../lib/db/start";
-import { parseTrustedProxies, stampClientAddress } from "../lib/http/client-address";
-import { generateSecretKey } from "../lib/secrets/crypto";
-import { parseSettings } from "../lib/settings";
+import { parseCidrList, stampClientAddress } from "../lib/http/client-address";
+import { localSecretKey } from "../lib/secrets/key-file";
+import { settingsOrExit } from "../lib/settings";
 import { isEmpty, seedDemoFleet } from "../prisma/seed";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (line: string) => console.log(`[fleetboot] ${line}`);
 
-const parsed = parseSettings();
-if (!parsed.ok) {
-  console.error("[fleetboot] invalid settings (see .env.example):");
-  for (const p of parsed.problems) console.error(`  - ${p}`);
-  process.exit(2);
-}
-const settings = parsed.settings;
+const settings = settingsOrExit();
 
 const database = await startDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.FLEETBOOT_DATA_DIR, log });
 
 // BMC credentials and sessions are sealed with this key; without one configured, the console
 // keeps its own next to its data. Several instances must share one key: set FLEETBOOT_SECRET_KEY.
-const secretKey = settings.FLEETBOOT_SECRET_KEY ?? (await localSecretKey(settings.FLEETBOOT_DATA_DIR));
+const secretKey = settings.FLEETBOOT_SECRET_KEY ?? (await localSecretKey(settings.FLEETBOOT_DATA_DIR, log));
 process.env.DATABASE_URL = database.url;
 process.env.FLEETBOOT_SECRET_KEY = secretKey;
 
 const seed = settings.FLEETBOOT_SEED_DEMO;
 if (seed === "always" || (seed === "auto" && database.embedded)) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  try {
-    if (await isEmpty(client)) {
-      const { machines } = await seedDemoFleet(client);
-      log(`seeded the demo fleet (${machines} machines)`);
-    }
-  } finally {
-    await client.$disconnect();
+  // The same client the first-admin step below uses (lib/db reads DATABASE_URL, set above).
+  if (await isEmpty(db)) {
+    const { machines } = await seedDemoFleet(db);
+    log(`seeded the demo fleet (${machines} machines)`);
   }
 }
 
@@ -56,7 +42,7 @@ const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: settings.H
 const handle = app.getRequestHandler();
 await app.prepare();
 const { answerBootRequest } = await import("../lib/boot/node-handler");
-const proxies = parseTrustedProxies(settings.FLEETBOOT_TRUSTED_PROXIES);
+const proxies = parseCidrList(settings.FLEETBOOT_TRUSTED_PROXIES);
 
 const server = http.createServer((req, res) => {
   stampClientAddress(req, proxies);
@@ -104,14 +90,4 @@ async function firstAdmin() {
   log("no user exists yet. Create the first admin with this one-time link (valid 24 h):");
   log(`  ${base}/setup?token=${token}`);
   log("or: npm run user:create -- --email you@example.com --role admin");
-}
-
-async function localSecretKey(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "secret.key");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  await mkdir(dataDir, { recursive: true });
-  const key = generateSecretKey();
-  await writeFile(file, `${key}\n`, { mode: 0o600 });
-  log(`generated a secret key for BMC credentials in ${file}; back it up, or set FLEETBOOT_SECRET_KEY`);
-  return key;
 }

@@ -2,11 +2,9 @@
 // Creates a console user. Without --password, one is generated and printed once.
 // Uses DATABASE_URL, or the embedded database under FLEETBOOT_DATA_DIR (started if needed).
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startDatabase } from "../lib/db/start";
+import { localSecretKey } from "../lib/secrets/key-file";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, role: { type: "string", default: "viewer" }, name: { type: "string", default: "" }, password: { type: "string" } },
@@ -18,8 +16,7 @@ if (!values.email) {
 const dataDir = process.env.FLEETBOOT_DATA_DIR ?? ".data";
 const database = await startDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir, log: () => undefined });
 process.env.DATABASE_URL = database.url;
-const keyFile = path.join(dataDir, "secret.key");
-process.env.FLEETBOOT_SECRET_KEY ??= existsSync(keyFile) ? (await readFile(keyFile, "utf8")).trim() : randomBytes(32).toString("hex");
+process.env.FLEETBOOT_SECRET_KEY ??= await localSecretKey(dataDir);
 
 const { createUser } = await import("../lib/auth/users");
 const password = values.password ?? randomBytes(15).toString("base64url");

@@ -1,15 +1,10 @@
 // `npm run worker`: background work alone, on any host that reaches the database
 // (DATABASE_URL required). Runs the same job handlers as a console instance.
 import { startWorkers, stopWorkers } from "../lib/jobs/workers";
-import { parseSettings } from "../lib/settings";
+import { settingsOrExit } from "../lib/settings";
 
-const parsed = parseSettings();
-if (!parsed.ok) {
-  console.error("[fleetboot] invalid settings (see .env.example):");
-  for (const p of parsed.problems) console.error(`  - ${p}`);
-  process.exit(2);
-}
-if (!parsed.settings.DATABASE_URL) {
+const settings = settingsOrExit();
+if (!settings.DATABASE_URL) {
   console.error("[fleetboot] npm run worker needs DATABASE_URL: the database the consoles use");
   process.exit(2);
 }

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getConsoleUser } from "@/lib/auth/console";
-import { can } from "@/lib/auth/permissions";
+import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineFilters } from "@/components/machines/machine-filters";
 import { MachineTable } from "@/components/machines/machine-table";
@@ -19,8 +18,7 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
   const parsed = machineListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : machineListQuery.parse({});
   const [page, total, roles, racks] = await Promise.all([listMachines(query), countMachines(query), listRoleNames(), listRacks()]);
-  const user = await getConsoleUser();
-  const canOperate = !!user && can(user.role, "operate");
+  const canOperate = await consoleCan("operate");
   const filtered = Boolean(query.q || query.role || query.state || query.rack);
   const nextParams = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
 

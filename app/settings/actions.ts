@@ -14,8 +14,7 @@ export async function createTokenAction(_prev: FormState, fd: FormData): Promise
     await consoleActor("read");
     const user = await getConsoleUser();
     if (!user) throw new AppError("unauthorized", "log in again");
-    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-    secret = (await createApiToken({ name: input.name, role: input.role, expiresAt }, { userId: user.id, role: user.role, name: user.email })).secret;
+    secret = (await createApiToken(input, { userId: user.id, role: user.role, name: user.email })).secret;
     revalidatePath("/settings/tokens");
   });
   // The secret is shown this once and never stored in clear.

@@ -31,3 +31,9 @@ export async function consoleActor(permission: Permission): Promise<string> {
   if (!can(user.role, permission)) throw new AppError("forbidden", `${describeNeed(permission)}; you are ${user.role}`);
   return user.email;
 }
+
+/** Whether this request's user has the permission (for showing controls; actions check again). */
+export async function consoleCan(permission: Permission): Promise<boolean> {
+  const user = await getConsoleUser();
+  return !!user && can(user.role, permission);
+}

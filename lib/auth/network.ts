@@ -1,43 +1,22 @@
-import ipaddr from "ipaddr.js";
+import { type CidrRange, inRanges, parseCidrList } from "@/lib/http/client-address";
 
 // The machine-facing endpoints (/api/boot/*) answer only the networks machines boot on
 // (FLEETBOOT_BOOT_NETWORKS, a comma-separated CIDR list; unset = any), and each source
 // address gets a bounded request rate so a looping or hostile client cannot swamp them.
 
-type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
+let cached: { raw: string; ranges: CidrRange[] } | undefined;
 
-let cached: { raw: string; ranges: Range[] } | undefined;
-
-export function parseNetworks(raw: string): Range[] {
-  return raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((cidr) => ipaddr.parseCIDR(cidr));
-}
-
-function ranges(): Range[] | null {
+function ranges(): CidrRange[] | null {
   const raw = process.env.FLEETBOOT_BOOT_NETWORKS ?? "";
   if (!raw.trim()) return null;
-  if (cached?.raw !== raw) cached = { raw, ranges: parseNetworks(raw) };
+  if (cached?.raw !== raw) cached = { raw, ranges: parseCidrList(raw) };
   return cached.ranges;
-}
-
-/** The client's address: the first X-Forwarded-For hop when a proxy set it, else unknown. */
-export function sourceAddress(req: Request): string | null {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const real = req.headers.get("x-real-ip")?.trim();
-  const candidate = forwarded || real || null;
-  return candidate && ipaddr.isValid(candidate) ? candidate : null;
 }
 
 export function sourceAllowed(address: string | null): boolean {
   const allowed = ranges();
   if (!allowed) return true;
-  if (!address) return false;
-  let ip = ipaddr.parse(address);
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  return allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match([net, bits] as never));
+  return !!address && inRanges(address, allowed);
 }
 
 const buckets = new Map<string, { tokens: number; at: number }>();

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { sourceIpOf } from "@/lib/http/client-address";
 import { AppError } from "@/lib/http/errors";
 import { getAuth } from "./auth";
 import { can, describeNeed, type Permission } from "./permissions";
@@ -82,7 +83,7 @@ async function recordDenied(req: Request, actor: Actor, permission: Permission) 
         targetType: "api",
         targetId: `${req.method} ${new URL(req.url).pathname}`.slice(0, 200),
         changes: { needed: permission, role: actor.role },
-        sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        sourceIp: sourceIpOf(req.headers),
       },
     })
     .catch(() => undefined);

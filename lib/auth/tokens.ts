@@ -13,14 +13,14 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createApiToken(input: { name: string; role: UserRole; expiresAt?: Date | null }, creator: { userId: string; role: UserRole; name: string }) {
+export async function createApiToken(input: { name: string; role: UserRole; expiresInDays?: number }, creator: { userId: string; role: UserRole; name: string }) {
   if (rank(input.role) > rank(creator.role)) {
     throw new AppError("forbidden", `a token cannot have more rights than its creator (${creator.role})`, { fields: [{ path: "role", message: `at most ${creator.role}` }] });
   }
   const secret = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   const token = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name: input.name, role: input.role, prefix: secret.slice(0, 12), tokenHash: hashToken(secret), userId: creator.userId, expiresAt: input.expiresAt ?? null },
+      data: { name: input.name, role: input.role, prefix: secret.slice(0, 12), tokenHash: hashToken(secret), userId: creator.userId, expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null },
       select: { id: true, name: true, role: true, prefix: true, createdAt: true, expiresAt: true },
     });
     await recordAudit(tx, { actor: creator.name, action: "token.create", targetType: "api_token", targetId: row.id, changes: { name: row.name, role: row.role, prefix: row.prefix } });

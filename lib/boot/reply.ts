@@ -1,3 +1,4 @@
+import { sourceIpOf } from "@/lib/http/client-address";
 // The boot endpoints answer the same way from a Next.js route handler and from the bare
 // node:http front (lib/boot/node-handler.ts): a status and an iPXE script as text/plain.
 
@@ -22,11 +23,10 @@ export const TEXT_HEADERS = {
 
 export function bootRequestFromWeb(req: Request): BootHttpRequest {
   const url = new URL(req.url);
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     url: `${url.pathname}${url.search}`,
     host: req.headers.get("host") ?? url.host,
-    sourceIp: forwarded || req.headers.get("x-real-ip") || null,
+    sourceIp: sourceIpOf(req.headers),
     userAgent: req.headers.get("user-agent"),
   };
 }

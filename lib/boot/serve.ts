@@ -1,7 +1,6 @@
-import { bootRatePerSecond, sourceAllowed, takeRateToken } from "@/lib/auth/network";
-import { db } from "@/lib/db";
 import { answerScriptRequest } from "./answer";
 import { consoleUrl } from "./console-url";
+import { admitBootRequest } from "./gate";
 import { recordBeacon } from "./mutations";
 import { renderChainScript, renderErrorScript } from "./render-hold";
 import type { BootHttpRequest, TextReply } from "./reply";
@@ -9,19 +8,11 @@ import { beaconQuerySchema, bootQuerySchema } from "./schema";
 
 const ok = (body: string): TextReply => ({ status: 200, body });
 
-/**
- * Allowed boot networks (FLEETBOOT_BOOT_NETWORKS) and a request rate per source. A refusal
- * is still an iPXE script (an HTML page would hang the machine) and an event.
- */
+/** A refusal is still an iPXE script: an HTML page would hang the machine. */
 async function gate(req: BootHttpRequest, path: string): Promise<TextReply | null> {
-  if (!sourceAllowed(req.sourceIp)) {
-    await db.event.create({ data: { kind: "boot.source_refused", payload: { path, sourceIp: req.sourceIp } } }).catch(() => undefined);
-    return { status: 403, body: renderErrorScript("this network may not boot from the console", 60) };
-  }
-  // Scripts and beacons come several per boot; reports once.
-  if (!takeRateToken(`boot:${req.sourceIp ?? "?"}`, bootRatePerSecond() * 3)) {
-    return { status: 429, body: renderErrorScript("too many requests from this address; waiting", 10) };
-  }
+  const refused = await admitBootRequest(req.sourceIp, path, "script");
+  if (refused === "network") return { status: 403, body: renderErrorScript("this network may not boot from the console", 60) };
+  if (refused === "rate") return { status: 429, body: renderErrorScript("too many requests from this address; waiting", 10) };
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
-import { sourceIpOf, withSourceIp } from "@/lib/http/request-context";
+import { sourceIpOf } from "@/lib/http/client-address";
+import { withSourceIp } from "@/lib/http/request-context";
 import { toAppError, fieldIssues } from "@/lib/http/errors";
 import type { FormState } from "./state";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseTrustedProxies } from "./client-address";
+import { clientAddress, parseCidrList } from "./client-address";
 
 describe("clientAddress", () => {
   it("uses the socket and ignores a forged X-Forwarded-For", () => {
@@ -8,7 +8,7 @@ describe("clientAddress", () => {
   });
 
   it("believes trusted proxies, taking the nearest untrusted hop", () => {
-    const proxies = parseTrustedProxies("127.0.0.1/32, 10.0.0.0/24");
+    const proxies = parseCidrList("127.0.0.1/32, 10.0.0.0/24");
     expect(clientAddress("127.0.0.1", "10.20.0.7", proxies)).toBe("10.20.0.7");
     expect(clientAddress("127.0.0.1", "198.51.100.9, 10.20.0.7, 10.0.0.4", proxies)).toBe("10.20.0.7");
     expect(clientAddress("127.0.0.1", "garbage", proxies)).toBe("127.0.0.1");

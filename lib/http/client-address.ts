@@ -6,13 +6,10 @@ import ipaddr from "ipaddr.js";
 // trusted proxy (FLEETBOOT_TRUSTED_PROXIES, CIDR list): otherwise anyone could claim to be
 // on an allowed boot network.
 
-function trusted(address: string, ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  const ip = ipaddr.process(address);
-  return ranges.some(([net, bits]) => net.kind() === ip.kind() && ip.match([net, bits] as never));
-}
+export type CidrRange = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
-export function parseTrustedProxies(raw: string | undefined): [ipaddr.IPv4 | ipaddr.IPv6, number][] {
+/** "10.0.0.0/8, 192.168.1.0/24" → ranges; blank entries are ignored. */
+export function parseCidrList(raw: string | undefined): CidrRange[] {
   return (raw ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -20,19 +17,31 @@ export function parseTrustedProxies(raw: string | undefined): [ipaddr.IPv4 | ipa
     .map((cidr) => ipaddr.parseCIDR(cidr));
 }
 
+/** Whether an address (IPv4-mapped IPv6 counts as IPv4) lies in one of the ranges; false for a malformed one. */
+export function inRanges(address: string, ranges: CidrRange[]): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const ip = ipaddr.process(address);
+  return ranges.some(([net, bits]) => net.kind() === ip.kind() && ip.match([net, bits] as never));
+}
+
+/** The address a request came from, as the console's server stamped it. */
+export function sourceIpOf(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
+}
+
 /** The address to act on: the socket's, or the nearest untrusted hop behind trusted proxies. */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, proxies: [ipaddr.IPv4 | ipaddr.IPv6, number][]): string | null {
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, proxies: CidrRange[]): string | null {
   const socket = socketAddress ? ipaddr.process(socketAddress).toString() : null;
-  if (!socket || !trusted(socket, proxies) || !forwardedFor) return socket;
+  if (!socket || !inRanges(socket, proxies) || !forwardedFor) return socket;
   const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!ipaddr.isValid(hops[i])) return socket;
-    if (!trusted(hops[i], proxies)) return ipaddr.process(hops[i]).toString();
+    if (!inRanges(hops[i], proxies)) return ipaddr.process(hops[i]).toString();
   }
   return socket;
 }
 
-export function stampClientAddress(req: IncomingMessage, proxies: [ipaddr.IPv4 | ipaddr.IPv6, number][]): void {
+export function stampClientAddress(req: IncomingMessage, proxies: CidrRange[]): void {
   const forwarded = req.headers["x-forwarded-for"];
   const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, proxies);
   if (address) req.headers["x-forwarded-for"] = address;

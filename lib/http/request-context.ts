@@ -1,12 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { sourceIpOf } from "./client-address";
 
 // The request being answered, for records that want to say where a change came from
 // (audit entries) without every function passing the request along.
 const store = new AsyncLocalStorage<{ sourceIp: string | null }>();
-
-export function sourceIpOf(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-}
 
 export function withRequestContext<T>(req: Request, fn: () => Promise<T>): Promise<T> {
   return withSourceIp(sourceIpOf(req.headers), fn);

@@ -15,7 +15,6 @@ export const POST = handle(async (req) => {
   const actor = await requireActor(req, "read");
   if (actor.kind !== "session" || !actor.userId) throw new AppError("forbidden", "create tokens while logged in to the console");
   const input = await readJson(req, tokenCreateSchema);
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-  const token = await createApiToken({ name: input.name, role: input.role, expiresAt }, { userId: actor.userId, role: actor.role, name: actor.name });
+  const token = await createApiToken(input, { userId: actor.userId, role: actor.role, name: actor.name });
   return json(token, { status: 201 });
 });

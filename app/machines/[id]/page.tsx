@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getConsoleUser } from "@/lib/auth/console";
-import { can } from "@/lib/auth/permissions";
+import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
 import { DeploymentOutput } from "@/components/machines/deployment-output";
@@ -26,8 +25,7 @@ export async function loadMachine(ref: string) {
 export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; deployment?: string }> }) {
   const m = await loadMachine((await params).id);
   const [events, deployments, { saved, deployment }] = await Promise.all([listMachineEvents(m.id), listMachineDeployments(m.id), searchParams]);
-  const user = await getConsoleUser();
-  const canOperate = !!user && can(user.role, "operate");
+  const canOperate = await consoleCan("operate");
   const shown = deployments.find((d) => d.id === deployment) ?? deployments[0];
   return (
     <>

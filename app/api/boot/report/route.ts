@@ -1,6 +1,6 @@
-import { sourceAddress, sourceAllowed, takeRateToken } from "@/lib/auth/network";
+import { admitBootRequest } from "@/lib/boot/gate";
 import { reportIn, reportSchema } from "@/lib/boot/report";
-import { db } from "@/lib/db";
+import { sourceIpOf } from "@/lib/http/client-address";
 import { AppError } from "@/lib/http/errors";
 import { handle, json, readJson } from "@/lib/http/respond";
 
@@ -9,12 +9,10 @@ import { handle, json, readJson } from "@/lib/http/respond";
 const BODY_LIMIT = 4096;
 
 export const POST = handle(async (req) => {
-  const source = sourceAddress(req);
-  if (!sourceAllowed(source)) {
-    await db.event.create({ data: { kind: "boot.source_refused", payload: { path: "/api/boot/report", sourceIp: source } } });
-    throw new AppError("forbidden", "this network may not report to the console");
-  }
-  if (!takeRateToken(`report:${source ?? "?"}`)) return json({ error: { code: "rate_limited", message: "too many reports from this address; retry later" } }, { status: 429, headers: { "retry-after": "5" } });
+  const source = sourceIpOf(req.headers);
+  const refused = await admitBootRequest(source, "/api/boot/report", "report");
+  if (refused === "network") throw new AppError("forbidden", "this network may not report to the console");
+  if (refused === "rate") return json({ error: { code: "rate_limited", message: "too many reports from this address; retry later" } }, { status: 429, headers: { "retry-after": "5" } });
   const input = await readJson(req, reportSchema, BODY_LIMIT);
   return json(await reportIn(input, source), { status: 202 });
 });

@@ -1,4 +1,5 @@
 import { requireActor } from "@/lib/auth/request";
+import { sourceIpOf } from "@/lib/http/client-address";
 import { handle, json, readJson } from "@/lib/http/respond";
 import { performPowerAction } from "@/lib/power/actions";
 import { powerActionSchema } from "@/lib/power/schema";
@@ -9,6 +10,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = handle<Ctx>(async (req, { params }) => {
   const actor = await requireActor(req, "operate");
   const { action } = await readJson(req, powerActionSchema);
-  const sourceIp = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  return json(await performPowerAction((await params).id, action, { actor: actor.name, sourceIp }), { status: 202 });
+  return json(await performPowerAction((await params).id, action, { actor: actor.name, sourceIp: sourceIpOf(req.headers) }), { status: 202 });
 });
