@@ -1,10 +1,12 @@
 import { runDeployment } from "@/lib/deploy/job";
 import { sweepStuckMachines } from "@/lib/machines/sweep";
+import { SchedulerLeader } from "@/lib/rollouts/leader";
 import { runtimeSettings } from "@/lib/settings";
 import { DEPLOY_QUEUE, getBoss, stopBoss } from "./boss";
 
 let started = false;
 let sweeper: ReturnType<typeof setInterval> | undefined;
+let scheduler: SchedulerLeader | undefined;
 
 const SWEEP_EVERY_MS = 30_000;
 
@@ -26,11 +28,15 @@ export async function startWorkers(log: (line: string) => void = console.log): P
     sweepStuckMachines(deadlines).catch((err) => console.error("[fleetboot] sweeping stuck machines failed:", err));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
-  log(`[fleetboot] deploy workers: ${settings.FLEETBOOT_DEPLOY_CONCURRENCY} at once`);
+  scheduler = new SchedulerLeader(process.env.DATABASE_URL!, { powerConcurrency: settings.FLEETBOOT_POWER_CONCURRENCY, log });
+  await scheduler.start();
+  log(`[fleetboot] deploy workers: ${settings.FLEETBOOT_DEPLOY_CONCURRENCY} at once; rollout scheduler standing by`);
 }
 
 export async function stopWorkers(): Promise<void> {
   started = false;
   clearInterval(sweeper);
+  await scheduler?.stop();
+  scheduler = undefined;
   await stopBoss();
 }

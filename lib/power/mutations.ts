@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import type { PowerAction, PowerOutcome } from "./driver";
 
@@ -12,6 +13,8 @@ export interface PowerRecord {
   actor: string;
   sourceIp?: string | null;
   rolloutId?: string | null;
+  /** More to write in the same transaction (a rollout step's result). */
+  alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigi
       changes: { ...summary, eventId: event.id.toString() },
       sourceIp: r.sourceIp,
     });
+    await r.alsoInTransaction?.(tx);
     return { eventId: event.id };
   });
 }

@@ -11,6 +11,8 @@ export interface SimulatedMachineOptions {
   ip: string;
   consoleUrl: string;
   bootSeconds: number;
+  /** Spread of the boot time, as a fraction either way (default 0.2: ±20 %); 0 for a fixed time. */
+  bootJitter?: number;
   log?: (line: string) => void;
   /** Called after each report attempt with its round-trip time (benchmarks). */
   onReport?: (ms: number, status: number) => void;
@@ -19,7 +21,9 @@ export interface SimulatedMachineOptions {
 const HOLD_RETRY_MS = 10_000;
 
 export class SimulatedMachine {
-  state: "off" | "fetching" | "booting" | "reported" | "holding" = "off";
+  state: "off" | "fetching" | "booting" | "reported" | "holding" | "hung" = "off";
+  /** Fault injection: the next boots hang after the kernel starts and never report in. */
+  hangOnBoot = false;
   boots = 0;
   private generation = 0;
 
@@ -64,8 +68,13 @@ export class SimulatedMachine {
     }
     this.state = "booting";
     // A live boot: kernel, initrd and squashfs download, then systemd; ±20 %.
-    await sleep(this.opts.bootSeconds * 1000 * (0.8 + Math.random() * 0.4));
+    const jitter = this.opts.bootJitter ?? 0.2;
+    await sleep(this.opts.bootSeconds * 1000 * (1 - jitter + Math.random() * 2 * jitter));
     if (!this.alive(generation)) return;
+    if (this.hangOnBoot) {
+      this.state = "hung";
+      return;
+    }
     // No image label: the console takes the version its script told this boot to fetch.
     await this.report(generation, url, token);
   }

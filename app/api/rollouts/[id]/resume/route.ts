@@ -1,0 +1,3 @@
+import { rolloutCommandRoute } from "@/lib/rollouts/route";
+
+export const POST = rolloutCommandRoute("resume");

@@ -1,0 +1,73 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BmcType } from "@/lib/generated/prisma/enums";
+import { powerTargetFor } from "@/lib/power/credentials";
+import { pickDriver, type PowerOutcome, type PowerTarget } from "@/lib/power/driver";
+import { recordPowerAction } from "@/lib/power/mutations";
+import { powerMethods } from "./select";
+
+type Tx = Prisma.TransactionClient;
+
+function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
+  return { protocol: "ssh", address: machine.ipv4 ?? "", username: process.env.FLEETBOOT_SSH_USER?.trim() || "root" };
+}
+
+async function writeStep(tx: Tx, stepId: string, data: { state: "waiting" | "failed"; note: string; powered: boolean; method: BmcType | null; error?: string }) {
+  await tx.$executeRaw`
+    WITH upd AS (
+      UPDATE rollout_steps SET state = ${data.state}::"RolloutStepState", note = ${data.note}, method = ${data.method}::"BmcType",
+        powered_at = CASE WHEN ${data.powered} THEN now() ELSE NULL END,
+        error = ${data.error ?? null}, finished_at = CASE WHEN ${data.state} = 'failed' THEN now() ELSE NULL END
+      WHERE id = ${stepId}::uuid AND state = 'powering'
+      RETURNING machine_id, rollout_id, batch
+    )
+    INSERT INTO events (kind, machine_id, rollout_id, payload)
+    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', ${data.state}::text, 'note', ${data.note}::text)
+    FROM upd u JOIN machines m ON m.id = u.machine_id`;
+}
+
+/**
+ * Sends one step's power action (network boot once, then reset) and writes the result with
+ * the power event and audit entry in one transaction. Protocols are tried in the rollout's
+ * order, moving on only when the last one certainly did nothing (refused, unreachable,
+ * wrong credentials); a timeout may have reached the BMC, so the step then waits for
+ * evidence instead of trying again.
+ */
+export async function powerStep(stepId: string, rollout: { id: string; name: string; powerOrder: BmcType[] }): Promise<void> {
+  const step = await db.rolloutStep.findUnique({ where: { id: stepId }, include: { machine: true } });
+  if (!step || step.state !== "powering") return;
+  const { machine } = step;
+  const actor = `rollout ${rollout.name || rollout.id.slice(0, 8)}`;
+  let lastError = "no power driver";
+  for (const protocol of powerMethods(machine, rollout.powerOrder)) {
+    let target: PowerTarget;
+    try {
+      target = protocol === machine.bmcType ? powerTargetFor(machine) : sshTargetFor(machine);
+    } catch (err) {
+      lastError = (err as Error).message;
+      continue;
+    }
+    const driver = await pickDriver(protocol);
+    const started = performance.now();
+    let outcome: PowerOutcome;
+    try {
+      outcome = await driver.perform(target, "pxe-cycle");
+    } catch (err) {
+      outcome = { ok: false, reason: "bmc_error", message: (err as Error).message, steps: [] };
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const uncertain = !outcome.ok && outcome.reason === "timeout";
+    const next = outcome.ok
+      ? { state: "waiting" as const, note: `power action sent over ${protocol}: waiting for the machine to fetch its boot script`, powered: true, method: protocol }
+      : uncertain
+        ? { state: "waiting" as const, note: `the BMC did not answer in time (${outcome.message}): waiting to see whether the machine reboots; it is not power-cycled again`, powered: false, method: protocol }
+        : null;
+    await recordPowerAction({
+      machine, protocol, action: "pxe-cycle", outcome, durationMs, actor, rolloutId: rollout.id,
+      alsoInTransaction: next ? (tx) => writeStep(tx, stepId, next) : undefined,
+    });
+    if (next) return;
+    lastError = `${protocol}: ${outcome.ok ? "" : outcome.message}`;
+  }
+  await db.$transaction((tx) => writeStep(tx, stepId, { state: "failed", note: `no power action went through (${lastError})`, powered: false, method: null, error: lastError }));
+}

@@ -1,0 +1,82 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BmcType } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/http/errors";
+import type { Selector } from "./schema";
+
+type Client = Prisma.TransactionClient;
+
+export interface Candidate {
+  id: string;
+  hostname: string;
+  rack: string | null;
+  roleId: string | null;
+  roleName: string | null;
+  bootId: string | null;
+}
+
+export interface Exclusion {
+  hostname: string;
+  reason: string;
+}
+
+function field(path: string, message: string) {
+  return new AppError("validation_failed", `${path}: ${message}`, { fields: [{ path, message }] });
+}
+
+/**
+ * The protocols a machine can be rebooted with, in the rollout's order: its own BMC, and
+ * SSH to its own address when SSH is listed and the BMC is something else.
+ */
+export function powerMethods(m: { bmcType: BmcType | null; bmcAddress: string | null; ipv4: string | null }, order: BmcType[]): BmcType[] {
+  const own = m.bmcType && m.bmcAddress ? m.bmcType : null;
+  if (!order.length) return own ? [own] : [];
+  return order.filter((p) => p === own || (p === "ssh" && !!m.ipv4));
+}
+
+/**
+ * The machines a selector names (all conditions hold), split into those the rollout can
+ * reboot and those it leaves out with a reason. Names that match no machine are an error:
+ * a typo must not silently shrink a rollout.
+ */
+export async function resolveSelection(client: Client, selector: Selector, powerOrder: BmcType[]) {
+  const where: Prisma.MachineWhereInput[] = [];
+  if (selector.role) {
+    const role = await client.role.findFirst({ where: { name: selector.role }, select: { id: true } });
+    if (!role) throw field("selector.role", `no role "${selector.role}"`);
+    where.push({ roleId: role.id });
+  }
+  if (selector.rack) where.push({ rack: selector.rack });
+  if (selector.tag) where.push({ tags: { has: selector.tag } });
+  if (selector.machines?.length) {
+    const wanted = [...new Set(selector.machines)];
+    const found = await client.machine.findMany({ where: { hostname: { in: wanted } }, select: { hostname: true } });
+    const known = new Set(found.map((f) => f.hostname));
+    const unknown = wanted.filter((h) => !known.has(h));
+    if (unknown.length) throw field("selector.machines", `no machine named ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}`);
+    where.push({ hostname: { in: wanted } });
+  }
+  const rows = await client.machine.findMany({
+    where: { AND: where },
+    select: {
+      id: true, hostname: true, rack: true, roleId: true, maintenance: true, bmcType: true, bmcAddress: true, ipv4: true, bootId: true,
+      role: { select: { name: true } },
+      rolloutSteps: { where: { active: true }, select: { rollout: { select: { id: true, name: true } } }, take: 1 },
+    },
+    orderBy: { hostname: "asc" },
+  });
+  if (!rows.length) throw field("selector", "matches no machine");
+  const included: Candidate[] = [];
+  const excluded: Exclusion[] = [];
+  for (const m of rows) {
+    const busy = m.rolloutSteps[0]?.rollout;
+    if (m.maintenance) excluded.push({ hostname: m.hostname, reason: "in maintenance" });
+    else if (busy) excluded.push({ hostname: m.hostname, reason: `already in rollout ${busy.name || busy.id.slice(0, 8)}` });
+    else if (!powerMethods(m, powerOrder).length)
+      excluded.push({
+        hostname: m.hostname,
+        reason: powerOrder.length ? `no power driver among ${powerOrder.join(", ")}` : "no power driver: no BMC configured",
+      });
+    else included.push({ id: m.id, hostname: m.hostname, rack: m.rack, roleId: m.roleId, roleName: m.role?.name ?? null, bootId: m.bootId });
+  }
+  return { included, excluded };
+}
