@@ -15,7 +15,7 @@ const batchSize = z.union([
     .regex(/^\d{1,3}%$|^\d{1,6}$/, "batchSize is a count like 5 or a percentage like \"10%\"")
     .transform((v) => (v.endsWith("%") ? { percent: Number(v.slice(0, -1)) } : Number(v)))
     .refine((v) => (typeof v === "number" ? v >= 1 : v.percent >= 1 && v.percent <= 100), "batchSize must be at least 1, or a percentage from 1% to 100%"),
-]);
+], { error: "batchSize is a count like 5 or a percentage like \"10%\"" });
 
 const hostnameList = z
   .union([z.array(z.string().trim().toLowerCase().min(1).max(63)), z.string().transform((v) => v.split(/[\s,;]+/).filter(Boolean).map((h) => h.toLowerCase()))])
