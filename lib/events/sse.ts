@@ -4,6 +4,8 @@ export interface StreamFilter {
   machineId?: string;
   rolloutId?: string;
   kindPrefix?: string;
+  /** Only events of these machines (a role's members, kept current by the caller). */
+  machineIds?: Set<string>;
 }
 
 const HEARTBEAT_MS = 15_000;
@@ -11,7 +13,12 @@ const HEARTBEAT_MS = 15_000;
 const MAX_QUEUED = 5_000;
 
 function matches(e: StreamEvent, f: StreamFilter): boolean {
-  return (!f.machineId || e.machineId === f.machineId) && (!f.rolloutId || e.rolloutId === f.rolloutId) && (!f.kindPrefix || e.kind.startsWith(f.kindPrefix));
+  return (
+    (!f.machineId || e.machineId === f.machineId) &&
+    (!f.rolloutId || e.rolloutId === f.rolloutId) &&
+    (!f.kindPrefix || e.kind.startsWith(f.kindPrefix)) &&
+    (!f.machineIds || (e.machineId !== null && f.machineIds.has(e.machineId)))
+  );
 }
 
 function frame(e: StreamEvent): string {
@@ -23,13 +30,14 @@ function frame(e: StreamEvent): string {
  * An SSE body: first everything after `lastEventId` up to the hub's final horizon (from
  * the table), then live events, each exactly once and in id order.
  */
-export function eventStream(hub: EventHub, filter: StreamFilter, lastEventId: bigint | null, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function eventStream(hub: EventHub, filter: StreamFilter, lastEventId: bigint | null, signal?: AbortSignal, onClose?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const close = () => {
     unsubscribe();
     clearInterval(heartbeat);
+    onClose?.();
   };
   return new ReadableStream<Uint8Array>({
     async start(controller) {

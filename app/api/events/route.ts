@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({
   machine: z.string().trim().max(100).optional(),
+  role: z.string().trim().max(100).optional(),
   rollout: z.uuid({ error: "rollout must be a rollout id" }).optional(),
   kind: z.string().trim().max(64).regex(/^[a-z_.]*$/, "kind is a prefix like boot. or machine.created").optional(),
   lastEventId: z.string().regex(/^\d{1,19}$/, "lastEventId must be an event id").optional(),
@@ -20,8 +21,8 @@ export const GET = handle(async (req) => {
   const header = req.headers.get("last-event-id");
   if (header !== null && !/^\d{1,19}$/.test(header)) return new Response("Last-Event-ID must be an event id", { status: 400 });
   const last = header ?? q.lastEventId;
-  const filter = await resolveStreamFilter(q);
-  const body = eventStream(getEventHub(), filter, last ? BigInt(last) : null, req.signal);
+  const { filter, stop } = await resolveStreamFilter(q);
+  const body = eventStream(getEventHub(), filter, last ? BigInt(last) : null, req.signal, stop);
   return new Response(body, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
