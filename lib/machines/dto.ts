@@ -34,7 +34,7 @@ export function toMachineDto(m: MachineRow) {
     lastSeenAt: m.lastSeenAt,
     stateChangedAt: m.stateChangedAt,
     bmc: m.bmcType
-      ? { type: m.bmcType, address: m.bmcAddress, port: m.bmcPort, username: m.bmcUsername, hasPassword: !!m.bmcPasswordEnc }
+      ? { type: m.bmcType, address: m.bmcAddress, port: m.bmcPort, username: m.bmcUsername, tls: m.bmcTls, hasPassword: !!m.bmcPasswordEnc }
       : null,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

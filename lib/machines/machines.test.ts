@@ -111,7 +111,7 @@ describe("/api/machines/:id", () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain("s3cret-pass");
-    expect(JSON.parse(text).bmc).toEqual({ type: "ipmi", address: "10.21.0.2", port: null, username: "admin", hasPassword: true });
+    expect(JSON.parse(text).bmc).toEqual({ type: "ipmi", address: "10.21.0.2", port: null, username: "admin", tls: null, hasPassword: true });
     const row = await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-02" } });
     expect(row.bmcPasswordEnc).toMatch(/^v1:/);
     expect(row.bmcPasswordEnc).not.toContain("s3cret");

@@ -34,12 +34,13 @@ async function checkMacsFree(tx: Tx, macs: string[], machineId?: string) {
 
 function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInput {
   if (bmc === undefined) return {};
-  if (bmc === null) return { bmcType: null, bmcAddress: null, bmcPort: null, bmcUsername: null, bmcPasswordEnc: null, bmcSystemId: null };
+  if (bmc === null) return { bmcType: null, bmcAddress: null, bmcPort: null, bmcUsername: null, bmcPasswordEnc: null, bmcSystemId: null, bmcTls: null };
   return {
     bmcType: bmc.type,
     bmcAddress: bmc.address,
     bmcPort: bmc.port ?? null,
     bmcUsername: bmc.username,
+    bmcTls: bmc.tls ?? null,
     // An omitted password keeps the stored one (the UI never sees it to send it back).
     ...(bmc.password ? { bmcPasswordEnc: sealSecret(bmc.password) } : {}),
   };
@@ -47,7 +48,7 @@ function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInpu
 
 function auditable(input: MachineCreateInput | MachineUpdateInput) {
   const { bmc, ...rest } = input;
-  return bmc === undefined ? rest : { ...rest, bmc: bmc && { type: bmc.type, address: bmc.address, port: bmc.port, username: bmc.username, password: bmc.password ? "(changed)" : undefined } };
+  return bmc === undefined ? rest : { ...rest, bmc: bmc && { type: bmc.type, address: bmc.address, port: bmc.port, username: bmc.username, tls: bmc.tls, password: bmc.password ? "(changed)" : undefined } };
 }
 
 export async function createMachine(input: MachineCreateInput, actor: string) {

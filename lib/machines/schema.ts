@@ -54,6 +54,8 @@ export const bmcSchema = z.object({
   port: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(65535)).optional(),
   username: z.string().trim().min(1, "BMC username is required").max(64),
   password: z.string().min(1).max(256).optional(),
+  /** Redfish only: "verify" (default), "insecure" (self-signed certificates) or "plain" (HTTP). */
+  tls: z.enum(["verify", "insecure", "plain"], { error: "BMC tls must be verify, insecure or plain" }).optional(),
 });
 
 export const machineCreateSchema = z.object({

@@ -4,10 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { openSecret } from "@/lib/secrets/crypto";
 import type { PowerTarget } from "./driver";
 
-type BmcFields = Pick<Machine, "hostname" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId"> & {
-  // Not in the schema yet: until it is, TLS is verified for every BMC but a loopback one.
-  bmcTls?: "verify" | "insecure" | "plain" | null;
-};
+type BmcFields = Pick<Machine, "hostname" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId" | "bmcTls">;
 
 // A BMC on loopback is reached through this host itself (the simulator, or a port forward),
 // so credentials never cross a network and there is no certificate to check.
