@@ -38,6 +38,10 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
     data: { hostname: "viewer-made", macs: ["52:54:00:e2:e1:01"] },
   });
   expect(refused.status()).toBe(403);
+  // Pages with forms say who may change them instead of offering a form that would be refused.
+  await v.goto("/machines/new");
+  await expect(v.getByText(/Only operators and admins can add machines; you are a viewer/)).toBeVisible();
+  await expect(v.getByRole("button", { name: "Add machine" })).toHaveCount(0);
 
   const o = await loginAs(operator, "operator-password-123");
   await o.goto("/machines");

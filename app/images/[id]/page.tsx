@@ -1,3 +1,4 @@
+import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -45,11 +46,15 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </Section>
         <section id="add-version" className="max-w-5xl space-y-3">
           <h2 className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Add a version</h2>
-          <VersionForm action={createVersionAction.bind(null, image.id)} example={`${image.name}/<version>`} submitLabel="Add version" />
+          <EditableBy permission="administer" what="add image versions">
+            <VersionForm action={createVersionAction.bind(null, image.id)} example={`${image.name}/<version>`} submitLabel="Add version" />
+          </EditableBy>
         </section>
         <Section title="Image">
           <div className="max-w-3xl">
-            <ImageForm action={updateImageAction.bind(null, image.id, image.name)} image={image} submitLabel="Save image" />
+            <EditableBy permission="administer" what="change images">
+              <ImageForm action={updateImageAction.bind(null, image.id, image.name)} image={image} submitLabel="Save image" />
+            </EditableBy>
           </div>
         </Section>
       </div>

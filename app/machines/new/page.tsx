@@ -1,3 +1,4 @@
+import { EditableBy } from "@/components/auth/read-only";
 import Link from "next/link";
 import { MachineForm } from "@/components/machines/machine-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +13,9 @@ export default async function NewMachinePage() {
     <>
       <PageHeader title="Add a machine" subtitle={<Link href="/machines" className="hover:underline">← All machines</Link>} />
       <div className="max-w-5xl p-6">
-        <MachineForm action={createMachineAction} roles={roles} subnets={subnets} submitLabel="Add machine" />
+        <EditableBy permission="operate" what="add machines">
+          <MachineForm action={createMachineAction} roles={roles} subnets={subnets} submitLabel="Add machine" />
+        </EditableBy>
       </div>
     </>
   );

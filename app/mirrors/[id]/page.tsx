@@ -1,3 +1,4 @@
+import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -23,7 +24,9 @@ export default async function MirrorPage({ params }: { params: Promise<{ id: str
       />
       <div className="max-w-3xl p-6">
         <Section title="Settings">
-          <MirrorForm action={updateMirrorAction.bind(null, mirror.id)} mirror={mirror} submitLabel="Save changes" />
+          <EditableBy permission="administer" what="change mirrors">
+            <MirrorForm action={updateMirrorAction.bind(null, mirror.id)} mirror={mirror} submitLabel="Save changes" />
+          </EditableBy>
         </Section>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -46,7 +47,9 @@ export default async function SubnetPage({ params }: { params: Promise<{ id: str
           </div>
         </dl>
         <Section title="Settings">
-          <SubnetForm action={updateSubnetAction.bind(null, subnet.id)} subnet={subnet} submitLabel="Save changes" />
+          <EditableBy permission="administer" what="change subnets">
+            <SubnetForm action={updateSubnetAction.bind(null, subnet.id)} subnet={subnet} submitLabel="Save changes" />
+          </EditableBy>
         </Section>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { EditableBy } from "@/components/auth/read-only";
 import Link from "next/link";
 import { MachineForm } from "@/components/machines/machine-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +13,9 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
     <>
       <PageHeader title={`Edit ${m.hostname}`} subtitle={<Link href={`/machines/${m.hostname}`} className="hover:underline">← Back to {m.hostname}</Link>} />
       <div className="max-w-5xl p-6">
-        <MachineForm action={updateMachineAction.bind(null, m.id)} machine={m} roles={roles} subnets={subnets} submitLabel="Save changes" />
+        <EditableBy permission="operate" what="edit machines">
+          <MachineForm action={updateMachineAction.bind(null, m.id)} machine={m} roles={roles} subnets={subnets} submitLabel="Save changes" />
+        </EditableBy>
       </div>
     </>
   );
