@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DELETE } from "@/app/api/tokens/[id]/route";
+import { GET as listTokens, POST as createTokenRoute } from "@/app/api/tokens/route";
 import { GET as listMachines, POST as createMachineRoute } from "@/app/api/machines/route";
 import { db } from "@/lib/db";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
@@ -30,6 +31,44 @@ describe("API tokens", () => {
     const audit = JSON.stringify(await db.auditEntry.findMany({ select: { action: true, changes: true, targetId: true } }));
     expect(audit).not.toContain(token.secret);
     expect(audit).toContain("token.revoke");
+  });
+
+  it("are shown once at creation and never again: not in API answers, logs, events or the audit log", async () => {
+    const lines: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))),
+    );
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+    try {
+      const admin = await createUser({ email: "admin@tokens.test", role: "admin", password: "a-long-password-1" }, "test");
+      const adminToken = (await createApiToken({ name: "bootstrap", role: "admin" }, { userId: admin.id, role: "admin", name: admin.email })).secret;
+      const login = await getAuth().api.signInEmail({ body: { email: "admin@tokens.test", password: "a-long-password-1" }, asResponse: true });
+      const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+      const session = { token: null, headers: { cookie, origin: "http://console.test" } };
+      const created = await createTokenRoute(apiRequest("/api/tokens", { method: "POST", ...session, body: { name: "automation", role: "viewer" } }), undefined);
+      expect(created.status).toBe(201);
+      const { secret, id } = (await created.json()) as { secret: string; id: string };
+      expect(secret).toMatch(/^fbt_/);
+
+      const answers: string[] = [];
+      answers.push(await (await listTokens(apiRequest("/api/tokens", { token: adminToken }), undefined)).text());
+      answers.push(await (await listMachines(apiRequest("/api/machines", { token: secret }), undefined)).text());
+      // A refused write, a wrong token close to the real one, and use after revocation.
+      answers.push(await (await createMachineRoute(apiRequest("/api/machines", { method: "POST", token: secret, body: { hostname: "x", macs: ["52:54:00:00:99:01"] } }), undefined)).text());
+      answers.push(await (await listMachines(apiRequest("/api/machines", { token: `${secret.slice(0, -1)}x` }), undefined)).text());
+      expect((await DELETE(apiRequest(`/api/tokens/${id}`, { method: "DELETE", token: adminToken }), params({ id }))).status).toBe(204);
+      answers.push(await (await listMachines(apiRequest("/api/machines", { token: secret }), undefined)).text());
+
+      const stored = JSON.stringify(
+        [await db.auditEntry.findMany(), await db.event.findMany(), await db.apiToken.findMany()],
+        (_k, v) => (typeof v === "bigint" ? v.toString() : v),
+      );
+      const secretPart = secret.slice(4);
+      for (const text of [...answers, stored, lines.join("\n")]) expect(text).not.toContain(secretPart);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      stdout.mockRestore();
+    }
   });
 
   it("stop working when their owner is disabled, and follow a demotion", async () => {
