@@ -37,6 +37,8 @@ async function addMirrorsAndSubnet(url: string) {
 const db = await benchDatabase();
 process.env.DATABASE_URL = db.url;
 process.env.FLEETBOOT_PUBLIC_URL = "http://10.0.255.250:3000";
+// Every request comes from 127.0.0.1: the per-source rate limit would answer most with 429.
+process.env.FLEETBOOT_BOOT_RATE_PER_SECOND = "100000";
 const results: [string, WrkResult][] = [];
 let nginx: { url: string; stop: () => void } | undefined;
 const server = http.createServer((req, res) => {
