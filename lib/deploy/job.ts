@@ -30,9 +30,10 @@ export async function runDeployment(deploymentId: string): Promise<void> {
     image,
     playbook: role?.playbook || DEFAULT_PLAYBOOK,
   });
-  if (!(await claimDeployment(deploymentId, argv))) return;
+  const claim = await claimDeployment(deploymentId, argv);
+  if (!claim) return;
   if (!machine.ipv4) {
-    await finishDeployment(deploymentId, { succeeded: false, exitCode: null, recap: null, output: "", reason: "the machine has no IPv4 address to deploy to" });
+    await finishDeployment(deploymentId, claim, { succeeded: false, exitCode: null, recap: null, output: "", reason: "the machine has no IPv4 address to deploy to" });
     return;
   }
 
@@ -41,7 +42,7 @@ export async function runDeployment(deploymentId: string): Promise<void> {
   const flusher = setInterval(() => {
     if (!dirty) return;
     dirty = false;
-    void saveOutput(deploymentId, output.toString()).catch(() => undefined);
+    void saveOutput(deploymentId, claim, output.toString()).catch(() => undefined);
   }, FLUSH_MS);
   const result = await runCommand(argv, {
     cwd: path.resolve(settings.FLEETBOOT_DEPLOY_DIR ?? process.cwd()),
@@ -61,7 +62,7 @@ export async function runDeployment(deploymentId: string): Promise<void> {
       : result.exitCode !== 0
         ? `exit code ${result.exitCode ?? result.signal}`
         : undefined;
-  await finishDeployment(deploymentId, {
+  await finishDeployment(deploymentId, claim, {
     succeeded: !reason,
     exitCode: result.exitCode,
     recap: parseRecap(text),

@@ -6,17 +6,38 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 const cache = globalThis as unknown as { fleetbootBoss?: Promise<PgBoss> };
 
 export const DEPLOY_QUEUE = "deploy";
+/** Deployments whose every attempt's worker died: they are marked failed, not left running. */
+export const DEPLOY_DEAD_QUEUE = "deploy-dead";
+
+// A worker that dies mid-job (kill -9, lost host) stops refreshing its jobs' heartbeat
+// (every HEARTBEAT_SECONDS / 2). Any instance's supervisor, passing every SUPERVISE_SECONDS,
+// fails a job whose heartbeat is older than HEARTBEAT_SECONDS, and pg-boss retries it after
+// RETRY_DELAY_SECONDS: another worker runs it again about 20–35 s after the death. A live
+// worker keeps its job however long the deployment takes; expireInSeconds only bounds a
+// handler that hangs past the deploy timeout.
+const HEARTBEAT_SECONDS = 20;
+const SUPERVISE_SECONDS = 5;
+const RETRY_DELAY_SECONDS = 5;
 
 export function getBoss(): Promise<PgBoss> {
   cache.fleetbootBoss ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const boss = new PgBoss({ connectionString: url, max: 4 });
+    const boss = new PgBoss({ connectionString: url, max: 4, superviseIntervalSeconds: SUPERVISE_SECONDS, monitorIntervalSeconds: SUPERVISE_SECONDS });
     boss.on("error", (err) => console.error("[fleetboot] job queue:", err.message));
     await boss.start();
     const timeout = Number(process.env.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS ?? 1800);
-    // A worker that dies mid-job: after expireIn the job is retried (then failed), never lost.
-    await boss.createQueue(DEPLOY_QUEUE, { retryLimit: 2, retryDelay: 5, expireInSeconds: timeout + 120 }).catch(() => undefined);
+    await boss.createQueue(DEPLOY_DEAD_QUEUE).catch(() => undefined);
+    const options = {
+      retryLimit: 3,
+      retryDelay: RETRY_DELAY_SECONDS,
+      expireInSeconds: timeout + 120,
+      heartbeatSeconds: HEARTBEAT_SECONDS,
+      deadLetter: DEPLOY_DEAD_QUEUE,
+    };
+    await boss.createQueue(DEPLOY_QUEUE, options).catch(() => undefined);
+    // A queue created by an older version keeps its old options unless told.
+    await boss.updateQueue(DEPLOY_QUEUE, options);
     return boss;
   })();
   return cache.fleetbootBoss;

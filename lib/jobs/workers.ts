@@ -1,8 +1,9 @@
 import { runDeployment } from "@/lib/deploy/job";
+import { abandonDeployment } from "@/lib/deploy/mutations";
 import { sweepStuckMachines } from "@/lib/machines/sweep";
 import { SchedulerLeader } from "@/lib/rollouts/leader";
 import { runtimeSettings } from "@/lib/settings";
-import { DEPLOY_QUEUE, getBoss, stopBoss } from "./boss";
+import { DEPLOY_DEAD_QUEUE, DEPLOY_QUEUE, getBoss, stopBoss } from "./boss";
 
 let started = false;
 let sweeper: ReturnType<typeof setInterval> | undefined;
@@ -23,6 +24,9 @@ export async function startWorkers(log: (line: string) => void = console.log): P
       await runDeployment(job.data.deploymentId);
     },
   );
+  await boss.work<{ deploymentId: string }>(DEPLOY_DEAD_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
+    await abandonDeployment(job.data.deploymentId, "given up: on every attempt the worker running it stopped (killed, host lost) or failed");
+  });
   const deadlines = { bootingSeconds: settings.FLEETBOOT_BOOTING_TIMEOUT_SECONDS, deployingSeconds: settings.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS + 300 };
   sweeper = setInterval(() => {
     sweepStuckMachines(deadlines).catch((err) => console.error("[fleetboot] sweeping stuck machines failed:", err));
