@@ -78,14 +78,12 @@ export async function reportIn(input: ReportInput, sourceIp: string | null) {
       where: { id: machineId },
       data: { state: "deploying", stateChangedAt: now, lastSeenAt: now, bootedVersionId: versionId, bootedImageSha256: input.sha256 ?? null, ...ipChange },
     });
-    await tx.event.create({
-      data: {
-        kind: "boot.reported",
-        machineId,
-        payload: { bootId: m.bootId, kernelBootId: input.bootId ?? null, ip: input.ip, image: input.image ?? null, sourceIp, ipMismatch: !!m.ipv4 && m.ipv4 !== input.ip },
-      },
-    });
-    const deployment = await queueDeployment(tx, { machineId, trigger: "report", imageVersionId: versionId, bootId: m.bootId });
+    const reported = {
+      kind: "boot.reported",
+      machineId,
+      payload: { bootId: m.bootId, kernelBootId: input.bootId ?? null, ip: input.ip, image: input.image ?? null, sourceIp, ipMismatch: !!m.ipv4 && m.ipv4 !== input.ip },
+    };
+    const deployment = await queueDeployment(tx, { machineId, trigger: "report", imageVersionId: versionId, bootId: m.bootId }, [reported]);
     return { machine, deployment: { id: deployment.id, status: deployment.status }, repeated: false };
   }, { maxWait: 15_000, timeout: 15_000 });
 

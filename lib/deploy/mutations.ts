@@ -5,18 +5,27 @@ import type { Recap } from "./recap";
 
 type Tx = Prisma.TransactionClient;
 
-/** A queued deployment and its job, in the caller's transaction. */
+/**
+ * A queued deployment and its job, in the caller's transaction. Its event goes in last,
+ * after `eventsBefore` (the caller's own events, in one insert): an event id is taken when
+ * its row is inserted and live streams wait for every smaller id to commit, so events are
+ * written as close to the commit as possible.
+ */
 export async function queueDeployment(
   tx: Tx,
   input: { machineId: string; trigger: DeploymentTrigger; imageVersionId?: string | null; bootId?: string | null; actor?: string },
+  eventsBefore: Prisma.EventCreateManyInput[] = [],
 ) {
   const deployment = await tx.deployment.create({
     data: { machineId: input.machineId, trigger: input.trigger, imageVersionId: input.imageVersionId ?? null, bootId: input.bootId ?? null },
   });
-  await tx.event.create({
-    data: { kind: "deploy.queued", machineId: input.machineId, payload: { deploymentId: deployment.id, trigger: input.trigger, actor: input.actor ?? null } },
-  });
   await sendInTransaction(tx, DEPLOY_QUEUE, { deploymentId: deployment.id });
+  await tx.event.createMany({
+    data: [
+      ...eventsBefore,
+      { kind: "deploy.queued", machineId: input.machineId, payload: { deploymentId: deployment.id, trigger: input.trigger, actor: input.actor ?? null } },
+    ],
+  });
   return deployment;
 }
 
