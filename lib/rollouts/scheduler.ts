@@ -298,6 +298,10 @@ export function judge(row: WaitingRow, r: Pick<RolloutRow, "healthTimeoutSeconds
   const rebooted = row.boot_id !== null && row.boot_id !== row.boot_id_before;
   const late = (what: string): StepChange => ({ id, state: "failed", note: `${what} within ${r.healthTimeoutSeconds} s`, error: `${what} within ${r.healthTimeoutSeconds} s of the power action` });
   if (!rebooted) {
+    if (row.deadline_passed && row.note === ORPHAN_NOTE) {
+      const why = "the console stopped before recording the power action and no new boot followed: the action was most likely never sent (not retried, to never reboot a machine twice)";
+      return { id, state: "failed", note: why, error: why };
+    }
     if (row.deadline_passed) return late("did not boot (no boot script fetched)");
     return { id, state: "waiting", note: row.note === ORPHAN_NOTE ? ORPHAN_NOTE : "power action sent: waiting for the machine to fetch its boot script" };
   }

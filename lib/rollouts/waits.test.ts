@@ -107,7 +107,7 @@ describe("after a crash", () => {
     await db.$executeRaw`UPDATE rollout_steps SET intent_at = now() - interval '11 seconds' WHERE id = ${step.id}::uuid`;
     await scheduler.tick();
     await scheduler.drain();
-    expect(await db.rolloutStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ state: "failed", error: expect.stringMatching(/did not boot/) });
+    expect(await db.rolloutStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ state: "failed", error: expect.stringMatching(/console stopped before recording the power action and no new boot followed/) });
     expect(await db.event.count({ where: { rolloutId: r.id, kind: "power.action" } })).toBe(0);
   });
 });
