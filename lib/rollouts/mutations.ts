@@ -197,10 +197,16 @@ export type RolloutCommand = "pause" | "resume" | "cancel" | "approve";
  * reboots; machines already rebooting are still watched. Cancelling stops the rollout for
  * good; a machine that is rebooting finishes its boot on its own.
  */
-export async function commandRollout(ref: string, command: RolloutCommand, actor: Actor): Promise<{ id: string; state: RolloutState; changed: boolean }> {
+export async function commandRollout(
+  ref: string,
+  command: RolloutCommand,
+  actor: Actor,
+  opts: { retryFailed?: boolean } = {},
+): Promise<{ id: string; state: RolloutState; changed: boolean; retried?: number }> {
   return db.$transaction(async (tx) => {
     const r = await lockRollout(tx, ref);
     const done = FINISHED.includes(r.state);
+    let retried: number | undefined;
     const unchanged = { id: r.id, state: r.state, changed: false };
     let data: Prisma.RolloutUpdateInput | null = null;
     switch (command) {
@@ -210,8 +216,15 @@ export async function commandRollout(ref: string, command: RolloutCommand, actor
         data = { state: "paused", stateReason: `paused by ${actor.name}`, waitReason: null };
         break;
       case "resume": {
-        if (r.state === "running") return unchanged;
+        if (r.state === "running" && !opts.retryFailed) return unchanged;
         if (done) throw new AppError("conflict", `the rollout has already ${r.state === "cancelled" ? "been cancelled" : r.state}; start a new one instead`);
+        if (opts.retryFailed) {
+          // An operator's explicit decision: failed machines get a new step attempt (one power action each).
+          retried = await tx.$executeRaw`
+            UPDATE rollout_steps SET state = 'pending', intent_at = NULL, powered_at = NULL, healthy_since = NULL, finished_at = NULL,
+              method = NULL, boot_id_before = NULL, error = NULL, note = ${`retry asked for by ${actor.name}`}
+            WHERE rollout_id = ${r.id}::uuid AND state = 'failed'`;
+        }
         // Failures so far are accepted: the threshold counts new ones from here.
         const failed = await tx.rolloutStep.count({ where: { rolloutId: r.id, state: "failed" } });
         data = { state: "running", stateReason: null, failuresAccepted: failed };
@@ -237,8 +250,9 @@ export async function commandRollout(ref: string, command: RolloutCommand, actor
     }
     const updated = await tx.rollout.update({ where: { id: r.id }, data: data!, select: { id: true, state: true } });
     const kind = { pause: "rollout.paused", resume: "rollout.resumed", cancel: "rollout.cancelled", approve: "rollout.canary_approved" }[command];
-    await tx.event.create({ data: { kind, rolloutId: r.id, payload: { by: actor.name, from: r.state, to: updated.state } } });
-    await recordAudit(tx, { actor: actor.name, action: `rollout.${command}`, targetType: "rollout", targetId: r.id, changes: { state: [r.state, updated.state] } });
-    return { ...updated, changed: true };
+    const extra = retried !== undefined ? { retried } : {};
+    await tx.event.create({ data: { kind, rolloutId: r.id, payload: { by: actor.name, from: r.state, to: updated.state, ...extra } } });
+    await recordAudit(tx, { actor: actor.name, action: `rollout.${command}`, targetType: "rollout", targetId: r.id, changes: { state: [r.state, updated.state], ...extra } });
+    return { ...updated, changed: true, ...extra };
   });
 }

@@ -5,7 +5,8 @@ import { createMachine } from "@/lib/machines/mutations";
 import { machineCreateSchema } from "@/lib/machines/schema";
 import { SimulatedFleet } from "@/lib/simulator/fleet";
 import { startBootServer } from "@/lib/testing/boot-server";
-import { useTestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, useTestDatabase } from "@/lib/testing/db";
+import { POST as resume } from "@/app/api/rollouts/[id]/resume/route";
 import { commandRollout, createRollout } from "./mutations";
 import { createRolloutSchema } from "./schema";
 
@@ -15,6 +16,7 @@ import { createRolloutSchema } from "./schema";
 // BMC's log and the machines' reports, not from the console's own database.
 
 useTestDatabase();
+process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
 process.env.FLEETBOOT_SECRET_KEY = "44".repeat(32);
 process.env.FLEETBOOT_BOOT_RATE_PER_SECOND = "100000";
 
@@ -91,7 +93,7 @@ describe("a rolling reboot", () => {
     expect(await db.event.count({ where: { rolloutId: created.id, kind: "power.action" } })).toBe(20);
   }, 120_000);
 
-  it("pauses after the failure threshold when a machine never comes back, and starts nothing more", async () => {
+  it("pauses after the failure threshold when a machine never comes back, starts nothing more, and retries it when told to", async () => {
     const [first] = fleet.specs.slice(20);
     fleet.machine(first.hostname).hangOnBoot = true;
     const since = Date.now();
@@ -110,10 +112,16 @@ describe("a rolling reboot", () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect([...fleet.resets(since).keys()]).toEqual([first.systemId]);
 
-    // Cancelling ends it; the machines are free for another rollout.
-    expect(await commandRollout(created.id, "cancel", { name: "test" })).toMatchObject({ state: "cancelled", changed: true });
-    expect(await commandRollout(created.id, "cancel", { name: "test" })).toMatchObject({ state: "cancelled", changed: false });
-    expect(await db.rolloutStep.count({ where: { rolloutId: created.id, active: true } })).toBe(0);
+    // The operator fixes the machine and resumes with a retry: it gets one more power action and the rollout finishes.
     fleet.machine(first.hostname).hangOnBoot = false;
+    const res = await resume(new Request(`http://console.test/api/rollouts/${created.id}/resume`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ retryFailed: true }) }), { params: Promise.resolve({ id: created.id }) });
+    expect(await res.json()).toMatchObject({ state: "running", changed: true, retried: 1 });
+    const done = await finished(created.id, ["succeeded", "failed"], 60_000);
+    expect(done.state, done.stateReason ?? "").toBe("succeeded");
+    const resets = fleet.resets(since);
+    expect(resets.get(first.systemId)).toBe(2);
+    expect([...resets.entries()].filter(([id]) => id !== first.systemId).every(([, n]) => n === 1)).toBe(true);
+    expect(resets.size).toBe(4);
+    expect(await commandRollout(created.id, "cancel", { name: "test" }).catch((e: Error) => e.message)).toMatch(/already succeeded/);
   }, 90_000);
 });
