@@ -28,6 +28,9 @@ function oidcPlugins() {
           discoveryUrl: `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
           clientId,
           clientSecret,
+          // better-auth sends the secret in the body by default, which servers may refuse;
+          // HTTP Basic is the one method every server must accept (RFC 6749 §2.3.1).
+          tokenEndpointAuth: { method: "client_secret_basic" },
           scopes: ["openid", "email", "profile"],
           pkce: true,
         },
