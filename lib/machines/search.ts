@@ -16,7 +16,7 @@ function searchHits(q: string): Prisma.Sql {
   const mac = normaliseMac(q);
   if (mac) return Prisma.sql`SELECT machine_id AS id FROM interfaces WHERE mac = ${mac}`;
   const parts = [
-    Prisma.sql`SELECT id FROM machines WHERE hostname LIKE ${`%${escapeLike(q)}%`}`,
+    Prisma.sql`SELECT machine_id FROM machine_names WHERE hostname LIKE ${`%${escapeLike(q)}%`}`,
     Prisma.sql`SELECT machine_id FROM interfaces WHERE mac LIKE ${`%${escapeLike(q.replaceAll("-", ":"))}%`}`,
   ];
   if (/^[0-9.]+$/.test(q)) parts.push(Prisma.sql`SELECT id FROM machines WHERE host(ipv4) LIKE ${`${q}%`}`);

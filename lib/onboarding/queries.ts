@@ -24,7 +24,7 @@ export async function loadWorld(tx: Tx, l: Lookups): Promise<World> {
     ? await tx.$queryRaw<{ hostname: string }[]>`
         SELECT hostname FROM machines WHERE hostname = ANY(${l.hostnames}::text[])
         UNION
-        SELECT hostname FROM machines WHERE hostname LIKE ANY(${l.hostnamePatterns}::text[])`
+        SELECT hostname FROM machine_names WHERE hostname LIKE ANY(${l.hostnamePatterns}::text[])`
     : [];
   const ips = l.ips.length
     ? await tx.$queryRaw<{ ip: string; hostname: string }[]>`
