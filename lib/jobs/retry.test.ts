@@ -16,7 +16,7 @@ const SECRET = "55".repeat(32);
 const workers: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
-  const child = spawnWorker({ DATABASE_URL: url(), FLEETBOOT_SECRET_KEY: SECRET, FLEETBOOT_DEPLOY_CONCURRENCY: "2", FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: "300" });
+  const { child } = spawnWorker({ DATABASE_URL: url(), FLEETBOOT_SECRET_KEY: SECRET, FLEETBOOT_DEPLOY_CONCURRENCY: "2", FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: "300" });
   workers.push(child);
   return child;
 }
@@ -68,7 +68,7 @@ describe("a deploy worker killed mid-deployment", () => {
     // letter queue, and the deployment is still `running` as the dead worker left it.
     const d = await db.deployment.create({ data: { machineId: m.id, trigger: "manual", status: "running", startedAt: new Date(), output: "half" } });
     const boss = await getBoss();
-    expect(await boss.getQueue(DEPLOY_QUEUE)).toMatchObject({ heartbeatSeconds: 20, deadLetter: DEPLOY_DEAD_QUEUE });
+    expect(await boss.getQueue(DEPLOY_QUEUE)).toMatchObject({ heartbeatSeconds: 15, deadLetter: DEPLOY_DEAD_QUEUE });
     await boss.send(DEPLOY_DEAD_QUEUE, { deploymentId: d.id });
     const done = await until("the deployment to be given up", async () => {
       const row = await db.deployment.findUniqueOrThrow({ where: { id: d.id } });
