@@ -67,48 +67,57 @@ export interface RolloutBatch {
   seconds: number | null;
 }
 
-/**
- * One rollout with every step (hostname, batch, state, what it waits for), counts, the time
- * each batch took and an estimate of the rest (the mean finished batch times the batches
- * left, less what the current one has run). Times come from the database's clock.
- */
-export async function getRollout(ref: string) {
+interface BatchRow {
+  batch: number;
+  pending: number;
+  powering: number;
+  waiting: number;
+  healthy: number;
+  failed: number;
+  skipped: number;
+  cancelled: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+async function findRolloutOrThrow(ref: string) {
   if (!isUuid(ref)) throw new AppError("not_found", `no rollout "${ref}"`);
-  const id = ref.toLowerCase();
   const rollout = await db.rollout.findUnique({
-    where: { id },
+    where: { id: ref.toLowerCase() },
     include: { targetVersion: { select: { version: true, image: { select: { name: true } } } } },
   });
   if (!rollout) throw new AppError("not_found", `no rollout "${ref}"`);
-  const steps = await db.$queryRaw<
-    { id: string; machine_id: string; hostname: string; rack: string | null; machine_state: string; batch: number; state: RolloutStepState; note: string | null; error: string | null; method: string | null; intent_at: Date | null; powered_at: Date | null; healthy_since: Date | null; finished_at: Date | null }[]
-  >`
-    SELECT s.id::text, m.id::text AS machine_id, m.hostname, m.rack, m.state::text AS machine_state, s.batch, s.state, s.note, s.error, s.method::text,
-           s.intent_at, s.powered_at, s.healthy_since, s.finished_at
-    FROM rollout_steps s JOIN machines m ON m.id = s.machine_id
-    WHERE s.rollout_id = ${id}::uuid
-    ORDER BY s.batch, m.rack NULLS LAST, m.hostname`;
-  const [{ now }] = await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  return rollout;
+}
+
+/**
+ * One rollout without its steps: counts, the time each batch took and an estimate of the
+ * rest (the mean finished batch times the batches left, less what the current one has
+ * run). Aggregated in the database, so it costs the same for 10 steps or 10,000. Times
+ * come from the database's clock.
+ */
+export async function getRolloutSummary(ref: string) {
+  const rollout = await findRolloutOrThrow(ref);
+  const rows = await db.$queryRaw<(BatchRow & { now: Date })[]>`
+    SELECT batch,
+           count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'powering')::int AS powering,
+           count(*) FILTER (WHERE state = 'waiting')::int AS waiting, count(*) FILTER (WHERE state = 'healthy')::int AS healthy,
+           count(*) FILTER (WHERE state = 'failed')::int AS failed, count(*) FILTER (WHERE state = 'skipped')::int AS skipped,
+           count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
+           min(intent_at) AS started_at, max(finished_at) AS finished_at, now() AS now
+    FROM rollout_steps WHERE rollout_id = ${rollout.id}::uuid
+    GROUP BY batch ORDER BY batch`;
+  const now = rows[0]?.now ?? (await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0].now;
   const counts: StepCounts = { ...NO_STEPS };
-  const batches = new Map<number, RolloutBatch>();
-  for (const s of steps) {
-    counts[s.state]++;
-    const b = batches.get(s.batch) ?? { batch: s.batch, total: 0, healthy: 0, failed: 0, inFlight: 0, pending: 0, startedAt: null, finishedAt: null, seconds: null };
-    b.total++;
-    if (s.state === "healthy") b.healthy++;
-    else if (s.state === "failed") b.failed++;
-    else if (s.state === "powering" || s.state === "waiting") b.inFlight++;
-    else if (s.state === "pending") b.pending++;
-    if (s.intent_at && (!b.startedAt || s.intent_at < b.startedAt)) b.startedAt = s.intent_at;
-    if (s.finished_at && (!b.finishedAt || s.finished_at > b.finishedAt)) b.finishedAt = s.finished_at;
-    batches.set(s.batch, b);
-  }
-  const list = [...batches.values()];
-  for (const b of list) {
-    const open = b.pending + b.inFlight > 0;
-    if (open) b.finishedAt = null;
-    if (b.startedAt) b.seconds = Math.round(((open ? now : b.finishedAt ?? now).getTime() - b.startedAt.getTime()) / 1000);
-  }
+  const list: RolloutBatch[] = rows.map((r) => {
+    for (const state of Object.keys(NO_STEPS) as RolloutStepState[]) counts[state] += r[state];
+    const inFlight = r.powering + r.waiting;
+    const open = r.pending + inFlight > 0;
+    const finishedAt = open ? null : r.finished_at;
+    const seconds = r.started_at ? Math.round(((finishedAt ?? now).getTime() - r.started_at.getTime()) / 1000) : null;
+    const total = Object.keys(NO_STEPS).reduce((a, state) => a + r[state as RolloutStepState], 0);
+    return { batch: r.batch, total, healthy: r.healthy, failed: r.failed, inFlight, pending: r.pending, startedAt: r.started_at, finishedAt, seconds };
+  });
   const finished = list.filter((b) => b.startedAt && !b.pending && !b.inFlight);
   const mean = finished.length ? finished.reduce((a, b) => a + (b.seconds ?? 0), 0) / finished.length : null;
   const running = list.find((b) => b.startedAt && (b.pending || b.inFlight));
@@ -121,15 +130,43 @@ export async function getRollout(ref: string) {
     targetVersion: targetVersion ? `${targetVersion.image.name}:${targetVersion.version}` : null,
     excluded: rollout.excluded as { hostname: string; reason: string }[],
     counts,
-    total: steps.length,
+    total: list.reduce((a, b) => a + b.total, 0),
     batches: list,
     remainingSeconds,
     now,
-    steps: steps.map((s) => ({
-      id: s.id, machineId: s.machine_id, hostname: s.hostname, rack: s.rack, machineState: s.machine_state, batch: s.batch, state: s.state,
-      note: s.note, error: s.error, method: s.method, intentAt: s.intent_at, poweredAt: s.powered_at, healthySince: s.healthy_since, finishedAt: s.finished_at,
-    })),
   };
+}
+
+export type RolloutSummary = Awaited<ReturnType<typeof getRolloutSummary>>;
+
+/**
+ * A rollout's steps (hostname, batch, state, what it waits for) in batch, rack, hostname
+ * order; only those of some batches or in some states when asked, at most `limit`.
+ */
+export async function listRolloutSteps(rolloutId: string, only: { batches?: number[]; states?: RolloutStepState[]; limit?: number } = {}) {
+  const steps = await db.$queryRaw<
+    { id: string; machine_id: string; hostname: string; rack: string | null; machine_state: string; batch: number; state: RolloutStepState; note: string | null; error: string | null; method: string | null; intent_at: Date | null; powered_at: Date | null; healthy_since: Date | null; finished_at: Date | null }[]
+  >`
+    SELECT s.id::text, m.id::text AS machine_id, m.hostname, m.rack, m.state::text AS machine_state, s.batch, s.state, s.note, s.error, s.method::text,
+           s.intent_at, s.powered_at, s.healthy_since, s.finished_at
+    FROM rollout_steps s JOIN machines m ON m.id = s.machine_id
+    WHERE s.rollout_id = ${rolloutId}::uuid
+      AND (${only.batches ?? null}::int[] IS NULL OR s.batch = ANY(${only.batches ?? null}::int[]))
+      AND (${only.states ?? null}::text[] IS NULL OR s.state::text = ANY(${only.states ?? null}::text[]))
+    ORDER BY s.batch, m.rack NULLS LAST, m.hostname
+    LIMIT ${only.limit ?? null}`;
+  return steps.map((s) => ({
+    id: s.id, machineId: s.machine_id, hostname: s.hostname, rack: s.rack, machineState: s.machine_state, batch: s.batch, state: s.state,
+    note: s.note, error: s.error, method: s.method, intentAt: s.intent_at, poweredAt: s.powered_at, healthySince: s.healthy_since, finishedAt: s.finished_at,
+  }));
+}
+
+export type RolloutStepRow = Awaited<ReturnType<typeof listRolloutSteps>>[number];
+
+/** One rollout with every step: the summary and all its steps. */
+export async function getRollout(ref: string) {
+  const summary = await getRolloutSummary(ref);
+  return { ...summary, steps: await listRolloutSteps(summary.id) };
 }
 
 export type RolloutDetail = Awaited<ReturnType<typeof getRollout>>;
