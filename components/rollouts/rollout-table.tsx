@@ -1,27 +1,11 @@
-import { Badge, type Tone } from "@/components/ui/badge";
-import { StackedBar } from "@/components/ui/stacked-bar";
+import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { RolloutListItem } from "@/lib/rollouts/queries";
-
-const STATE_TONE: Record<RolloutListItem["state"], Tone> = {
-  running: "blue",
-  paused: "amber",
-  succeeded: "green",
-  failed: "red",
-  cancelled: "gray",
-};
+import { describeSelector } from "./describe";
+import { RolloutBar } from "./rollout-bar";
+import { RolloutStateBadge } from "./state-badge";
 
 const DASH = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
-
-function describeSelector(selector: unknown): string {
-  if (!selector || typeof selector !== "object") return "";
-  const s = selector as { role?: unknown; rack?: unknown; machines?: unknown };
-  const parts: string[] = [];
-  if (typeof s.role === "string") parts.push(`role ${s.role}`);
-  if (typeof s.rack === "string") parts.push(`rack ${s.rack}`);
-  if (Array.isArray(s.machines)) parts.push(`${s.machines.length} listed machine${s.machines.length === 1 ? "" : "s"}`);
-  return parts.join(" · ");
-}
 
 function Progress({ r }: { r: RolloutListItem }) {
   const { steps, total } = r;
@@ -30,20 +14,12 @@ function Progress({ r }: { r: RolloutListItem }) {
   if (total === 0) return <span className="text-zinc-500 dark:text-zinc-400">no machines</span>;
   return (
     <div className="flex items-center gap-2">
-      <StackedBar
-        total={total}
-        segments={[
-          { value: steps.healthy, label: "healthy", className: "bg-emerald-500" },
-          { value: steps.failed, label: "failed", className: "bg-red-500" },
-          { value: inFlight, label: "rebooting", className: "bg-sky-500" },
-          { value: settled, label: "skipped or cancelled", className: "bg-zinc-400 dark:bg-zinc-600" },
-        ]}
-      />
+      <RolloutBar counts={{ healthy: steps.healthy, failed: steps.failed, inFlight, settled }} total={total} />
       <span className="tabular-nums">
         {steps.healthy} / {total} healthy
       </span>
       {steps.failed ? <span className="text-red-700 tabular-nums dark:text-red-400">{steps.failed} failed</span> : null}
-      {inFlight ? <span className="text-sky-700 tabular-nums dark:text-sky-400">{inFlight} rebooting</span> : null}
+      {inFlight ? <span className="text-sky-700 tabular-nums dark:text-sky-400">{inFlight} in flight</span> : null}
     </div>
   );
 }
@@ -65,11 +41,13 @@ export function RolloutTable({ rollouts }: { rollouts: RolloutListItem[] }) {
         {rollouts.map((r) => (
           <tr key={r.id}>
             <td>
-              <div className="font-medium">{r.name || <span className="font-mono">{r.id.slice(0, 8)}</span>}</div>
+              <Link href={`/rollouts/${r.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                {r.name || <span className="font-mono">{r.id.slice(0, 8)}</span>}
+              </Link>
               <div className="text-xs text-zinc-500 dark:text-zinc-400">{describeSelector(r.selector)}</div>
             </td>
-            <td title={r.stateReason ?? undefined}>
-              <Badge tone={STATE_TONE[r.state]}>{r.state}</Badge>
+            <td>
+              <RolloutStateBadge state={r.state} title={r.stateReason ?? undefined} />
             </td>
             <td className="font-mono">
               {r.targetVersion ? (
