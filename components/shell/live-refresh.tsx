@@ -13,7 +13,7 @@ const DOT: Record<Status, string> = { connecting: "bg-zinc-400", live: "bg-emera
  * stream (coalesced, at most about once a second), so lists and details stay current
  * without a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
  */
-export function LiveRefresh({ machine, kind }: { machine?: string; kind?: string }) {
+export function LiveRefresh({ machine, rollout, kind }: { machine?: string; rollout?: string; kind?: string }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>("connecting");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -21,6 +21,7 @@ export function LiveRefresh({ machine, kind }: { machine?: string; kind?: string
   useEffect(() => {
     const params = new URLSearchParams();
     if (machine) params.set("machine", machine);
+    if (rollout) params.set("rollout", rollout);
     if (kind) params.set("kind", kind);
     const source = new EventSource(`/api/events?${params}`);
     source.onopen = () => setStatus("live");
@@ -37,7 +38,7 @@ export function LiveRefresh({ machine, kind }: { machine?: string; kind?: string
       clearTimeout(timer.current);
       timer.current = undefined;
     };
-  }, [machine, kind, router]);
+  }, [machine, rollout, kind, router]);
 
   return (
     <span role="status" aria-live="polite" className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" title="Updates arrive as machines boot, report in and deploy">

@@ -1,0 +1,84 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { RolloutState } from "@/lib/generated/prisma/enums";
+
+type Command = "pause" | "resume" | "cancel" | "approve";
+
+/**
+ * Steering a rollout: Pause or Resume, Approve canary while it waits for one, and Cancel
+ * after a confirmation. The server checks the operator role and makes each idempotent.
+ */
+export function RolloutControls({
+  state,
+  awaitsApproval,
+  failed,
+  action,
+}: {
+  state: RolloutState;
+  awaitsApproval: boolean;
+  /** Failed machines: a paused rollout can retry them. */
+  failed: number;
+  action: (command: Command, retryFailed?: boolean) => Promise<{ error: string } | undefined>;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  if (state !== "running" && state !== "paused") return null;
+
+  const run = (command: Command, retryFailed = false) =>
+    start(async () => {
+      const refused = await action(command, retryFailed);
+      setError(refused?.error ?? null);
+      if (command === "cancel") setConfirming(false);
+    });
+
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      {error ? (
+        <span role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </span>
+      ) : null}
+      {confirming ? (
+        <>
+          <span className="text-sm">Cancel this rollout? Machines rebooting now finish on their own; no others are rebooted.</span>
+          <Button variant="danger" disabled={pending} onClick={() => run("cancel")}>
+            {pending ? "Cancelling…" : "Cancel rollout"}
+          </Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </>
+      ) : (
+        <>
+          {awaitsApproval ? (
+            <Button disabled={pending} onClick={() => run("approve")} title="Let the batches after the canary start">
+              Approve canary
+            </Button>
+          ) : null}
+          {state === "running" ? (
+            <Button variant="secondary" disabled={pending} onClick={() => run("pause")} title="Start no new reboots; machines rebooting now are still watched">
+              Pause
+            </Button>
+          ) : (
+            <>
+              {failed ? (
+                <Button variant="secondary" disabled={pending} onClick={() => run("resume", true)} title="Power-cycle the failed machines once more, then go on">
+                  Retry failed and resume
+                </Button>
+              ) : null}
+              <Button disabled={pending} onClick={() => run("resume")} title={failed ? "Go on with the next machines, accepting the failures so far" : "Go on with the next machines"}>
+                Resume
+              </Button>
+            </>
+          )}
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>
+            Cancel…
+          </Button>
+        </>
+      )}
+    </span>
+  );
+}
