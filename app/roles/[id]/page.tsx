@@ -5,6 +5,7 @@ import { DesiredVersion } from "@/components/roles/desired-version";
 import { RoleEditForm } from "@/components/roles/role-edit-form";
 import { RoleMachines } from "@/components/roles/role-machines";
 import { StateCounts } from "@/components/roles/state-counts";
+import { buttonClass } from "@/components/ui/button";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Section } from "@/components/ui/page-header";
@@ -27,7 +28,16 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={`Role ${role.name}`}
         subtitle={<Link href="/roles" className="hover:underline">← All roles</Link>}
-        actions={<WhenAllowed permission="administer"><DeleteButton action={deleteRoleAction.bind(null, role.id)} what={`role ${role.name}`} /></WhenAllowed>}
+        actions={
+          <>
+            <WhenAllowed permission="operate">
+              <Link href={`/rollouts/new?${new URLSearchParams({ role: role.name })}`} className={buttonClass()} title={`Reboot ${role.name}'s machines in batches onto its desired version`}>
+                Roll out
+              </Link>
+            </WhenAllowed>
+            <WhenAllowed permission="administer"><DeleteButton action={deleteRoleAction.bind(null, role.id)} what={`role ${role.name}`} /></WhenAllowed>
+          </>
+        }
       />
       <div className="space-y-8 p-6">
         <dl className="flex flex-wrap gap-x-10 gap-y-2 text-sm">
