@@ -43,6 +43,8 @@ export default defineConfig({
       FLEETBOOT_INITIAL_ADMIN_EMAIL: E2E_ADMIN.email,
       FLEETBOOT_INITIAL_ADMIN_PASSWORD: E2E_ADMIN.password,
       DATABASE_URL: "",
+      // Simulated machines (e2e/rollouts.spec.ts) all boot from 127.0.0.1: one source.
+      FLEETBOOT_BOOT_RATE_PER_SECOND: "1000",
     },
   },
 });
