@@ -32,9 +32,9 @@ export function RolloutProgress({ r }: { r: RolloutSummary }) {
       <RolloutBar className="w-full max-w-3xl" counts={{ healthy: counts.healthy, failed: counts.failed, inFlight, settled }} total={total} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {r.batches.length.toLocaleString("en")} batch{r.batches.length === 1 ? "" : "es"}
-        {mean !== null ? <>, {finished.length.toLocaleString("en")} done in {formatDuration(mean)} each on average</> : null}
+        {mean !== null ? <>, {finished.length.toLocaleString("en")} finished in {formatDuration(mean)} each on average</> : null}
         {current?.seconds != null ? <> · batch {current.batch} running for {formatDuration(current.seconds)}</> : null}
-        {r.remainingSeconds !== null ? (
+        {r.remainingSeconds ? (
           <>
             {" "}· <span className="font-medium text-zinc-800 dark:text-zinc-200">about {formatDuration(r.remainingSeconds)} left</span>
           </>
