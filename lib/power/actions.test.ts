@@ -6,6 +6,7 @@ import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { createMachine } from "@/lib/machines/mutations";
 import { machineCreateSchema } from "@/lib/machines/schema";
+import { recordPowerAction } from "@/lib/power/mutations";
 import { RedfishBmcSimulator } from "@/lib/simulator/redfish-bmc";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
 
@@ -110,5 +111,15 @@ describe("POST /api/machines/:id/power", () => {
 
   it("answers 404 for an unknown machine", async () => {
     expect((await power("node-nope", { action: "cycle" }, tokens.operator)).status).toBe(404);
+  });
+
+  it("does not set a machine back to rebooting when it already fetched its next boot script", async () => {
+    // A fast BMC: the machine asks for its script before the console has written the action's result.
+    const machine = await db.machine.findUniqueOrThrow({ where: { hostname: "node-a" } });
+    await db.machine.update({ where: { id: machine.id }, data: { state: "booting", bootId: "boot-after-the-reset" } });
+    await recordPowerAction({ machine: { ...machine, bootId: "boot-before-the-reset" }, protocol: "redfish", action: "pxe-cycle", outcome: { ok: true, sent: true, detail: "reset", steps: [] }, durationMs: 1, actor: "test" });
+    expect((await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).state).toBe("booting");
+    await recordPowerAction({ machine: { ...machine, bootId: "boot-after-the-reset" }, protocol: "redfish", action: "pxe-cycle", outcome: { ok: true, sent: true, detail: "reset", steps: [] }, durationMs: 1, actor: "test" });
+    expect((await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).state).toBe("rebooting");
   });
 });

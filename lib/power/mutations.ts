@@ -5,7 +5,7 @@ import type { BmcType } from "@/lib/generated/prisma/enums";
 import type { PowerAction, PowerOutcome } from "./driver";
 
 export interface PowerRecord {
-  machine: { id: string; hostname: string; bmcSystemId: string | null };
+  machine: { id: string; hostname: string; bmcSystemId: string | null; bootId: string | null };
   protocol: BmcType;
   action: PowerAction;
   outcome: PowerOutcome;
@@ -39,7 +39,9 @@ export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigi
       await tx.machine.updateMany({ where: { id: r.machine.id, bmcSystemId: r.machine.bmcSystemId }, data: { bmcSystemId: outcome.systemId } });
     }
     if (outcome.ok && outcome.sent && r.action !== "off") {
-      await tx.machine.update({ where: { id: r.machine.id }, data: { state: "rebooting", stateChangedAt: new Date() } });
+      // Unless the machine has already fetched a new boot script meanwhile (a fast BMC):
+      // its newer state wins over "rebooting".
+      await tx.machine.updateMany({ where: { id: r.machine.id, bootId: r.machine.bootId ?? null }, data: { state: "rebooting", stateChangedAt: new Date() } });
     }
     const event = await tx.event.create({
       data: { kind: "power.action", machineId: r.machine.id, rolloutId: r.rolloutId ?? null, payload: { ...summary, actor: r.actor, steps: outcome.steps } },
