@@ -170,3 +170,11 @@ export async function getRollout(ref: string) {
 }
 
 export type RolloutDetail = Awaited<ReturnType<typeof getRollout>>;
+
+/** The roles of a rollout's machines (for links to their convergence trend). */
+export async function rolloutRoles(rolloutId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT DISTINCT r.name FROM rollout_steps s JOIN machines m ON m.id = s.machine_id JOIN roles r ON r.id = m.role_id
+    WHERE s.rollout_id = ${rolloutId}::uuid ORDER BY r.name LIMIT 5`;
+  return rows.map((r) => r.name);
+}

@@ -14,7 +14,7 @@ import { Pager } from "@/components/ui/pager";
 import { Timestamp } from "@/components/ui/timestamp";
 import { consoleCan } from "@/lib/auth/console";
 import { AppError } from "@/lib/http/errors";
-import { getRolloutSummary, listRolloutSteps, type RolloutStepRow } from "@/lib/rollouts/queries";
+import { getRolloutSummary, listRolloutSteps, rolloutRoles, type RolloutStepRow } from "@/lib/rollouts/queries";
 import { rolloutCommandAction } from "./actions";
 
 export const metadata = { title: "Rollout" };
@@ -51,10 +51,14 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
   const onPage = r.batches.slice((page - 1) * BATCH_PAGE, page * BATCH_PAGE);
   const open = new Set([...running, ...(next ? [next] : []), ...(selected ? [selected] : [])].filter((b) => onPage.some((p) => p.batch === b)));
 
-  const [steps, failed] = await Promise.all([
+  const [steps, failed, roles] = await Promise.all([
     open.size ? listRolloutSteps(r.id, { batches: [...open], limit: STEP_LIMIT }) : [],
     r.counts.failed ? listRolloutSteps(r.id, { states: ["failed"], limit: FAILED_LIMIT }) : [],
+    rolloutRoles(r.id),
   ]);
+  // The trend range that shows the whole rollout.
+  const ageHours = ((r.finishedAt ?? r.now).getTime() - r.createdAt.getTime()) / 3_600_000;
+  const trendRange = ageHours < 5 ? "6h" : ageHours < 23 ? "24h" : "7d";
   const byBatch = new Map<number, RolloutStepRow[]>();
   for (const s of steps) byBatch.set(s.batch, [...(byBatch.get(s.batch) ?? []), s]);
   const href = (batch: number | null, p = page) => `/rollouts/${r.id}?${new URLSearchParams({ ...(batch ? { batch: String(batch) } : {}), page: String(p) })}`;
@@ -96,6 +100,18 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
             <dt className="text-xs text-zinc-500 dark:text-zinc-400">Started (UTC)</dt>
             <dd><Timestamp date={r.createdAt} /></dd>
           </div>
+          {roles.length ? (
+            <div>
+              <dt className="text-xs text-zinc-500 dark:text-zinc-400">Convergence</dt>
+              <dd className="flex gap-3">
+                {roles.map((role) => (
+                  <Link key={role} href={`/fleet/trend?${new URLSearchParams({ role, range: trendRange })}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                    {role} over time
+                  </Link>
+                ))}
+              </dd>
+            </div>
+          ) : null}
           {r.finishedAt ? (
             <div>
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">Finished (UTC)</dt>
