@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { loginAs } from "./login";
 import { E2E_ADMIN_TOKEN } from "../playwright.config";
 
 const auth = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -17,18 +18,7 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
   const viewer = emails.find((e) => e.startsWith("viewer-"))!;
   const operator = emails.find((e) => e.startsWith("operator-"))!;
 
-  async function loginAs(email: string, password: string) {
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const p = await context.newPage();
-    await p.goto("/login");
-    await p.getByLabel("Email").fill(email);
-    await p.getByLabel("Password").fill(password);
-    await p.getByRole("button", { name: "Log in" }).click();
-    await expect(p).toHaveURL(/\/$/);
-    return p;
-  }
-
-  const v = await loginAs(viewer, "viewer-password-123");
+  const v = await loginAs(browser, viewer, "viewer-password-123");
   await v.goto("/machines");
   await expect(v.getByRole("heading", { name: "Machines" })).toBeVisible();
   await expect(v.getByRole("link", { name: /Add machine/ })).toHaveCount(0);
@@ -43,7 +33,7 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
   await expect(v.getByText(/Only operators and admins can add machines; you are a viewer/)).toBeVisible();
   await expect(v.getByRole("button", { name: "Add machine" })).toHaveCount(0);
 
-  const o = await loginAs(operator, "operator-password-123");
+  const o = await loginAs(browser, operator, "operator-password-123");
   await o.goto("/machines");
   await o.getByRole("link", { name: "Add machine", exact: true }).click();
   await expect(o).toHaveURL(/\/machines\/new$/);

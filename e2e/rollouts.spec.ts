@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SimulatedFleet } from "../lib/simulator/fleet";
 import { ADMIN_STATE, E2E_ADMIN_TOKEN } from "../playwright.config";
+import { loginAs } from "./login";
 
 // Owns its data: role, image and machines named e2ero*, simulated machines (loopback
 // addresses, a simulated Redfish BMC) that the console really power-cycles and deploys.
@@ -13,17 +14,6 @@ test.describe.configure({ mode: "serial" });
 let fleet: SimulatedFleet;
 const users = { operator: "", viewer: "" };
 let rolloutUrl = "";
-
-async function loginAs(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 test.beforeAll(async ({ browser, playwright, baseURL }) => {
   test.setTimeout(60_000);
