@@ -22,6 +22,7 @@ export class SchedulerLeader {
   leader = false;
   private client?: pg.Client;
   private timer?: ReturnType<typeof setTimeout>;
+  private due = 0;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -69,10 +70,18 @@ export class SchedulerLeader {
     this.schedule(delayMs);
   }
 
+  // Never postpones a tick already due sooner: a steady stream of events (one every few ms
+  // during a batch) must not keep pushing the next tick back.
   private schedule(ms: number) {
     if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.timer && at >= this.due) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), ms);
+    this.due = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, ms);
     this.timer.unref?.();
   }
 
@@ -90,10 +99,10 @@ export class SchedulerLeader {
           if (this.leader) this.opts.log?.("[fleetboot] rollout scheduler: this instance leads");
         }
         if (!this.leader) return;
-        do {
-          this.again = false;
-          await this.scheduler.tick();
-        } while (this.again && !this.stopped);
+        // One tick per run: events that arrive meanwhile (a tick writes some itself) bring
+        // the next one 50–100 ms after this, not at once, so bursts are coalesced.
+        this.again = false;
+        await this.scheduler.tick();
       } catch (err) {
         this.opts.log?.(`[fleetboot] rollout scheduler: ${(err as Error).message}`);
         if (!this.client) this.lost(err as Error);

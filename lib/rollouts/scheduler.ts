@@ -114,6 +114,11 @@ export class RolloutScheduler {
   // waits for evidence (a new boot) and is never powered again.
   private async adoptOrphans(r: RolloutRow) {
     const mine = [...this.sending];
+    // Looked for first: the events table's NOTIFY trigger is per statement, so even an
+    // insert of no rows on every tick would wake this leader again, a busy loop.
+    const [{ orphans }] = await db.$queryRaw<{ orphans: number }[]>`
+      SELECT count(*)::int AS orphans FROM rollout_steps WHERE rollout_id = ${r.id}::uuid AND state = 'powering' AND NOT (id = ANY(${mine}::uuid[]))`;
+    if (!orphans) return;
     await db.$executeRaw`
       WITH upd AS (
         UPDATE rollout_steps SET state = 'waiting', note = ${ORPHAN_NOTE}
