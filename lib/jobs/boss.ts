@@ -23,7 +23,14 @@ export function getBoss(): Promise<PgBoss> {
   cache.fleetbootBoss ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const boss = new PgBoss({ connectionString: url, max: 4, superviseIntervalSeconds: SUPERVISE_SECONDS, monitorIntervalSeconds: SUPERVISE_SECONDS });
+    const boss = new PgBoss({
+      connectionString: url,
+      max: 4,
+      superviseIntervalSeconds: SUPERVISE_SECONDS,
+      monitorIntervalSeconds: SUPERVISE_SECONDS,
+      // A queued deployment wakes the deploy workers at once instead of at their next poll.
+      useListenNotify: true,
+    });
     boss.on("error", (err) => console.error("[fleetboot] job queue:", err.message));
     await boss.start();
     const timeout = Number(process.env.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS ?? 1800);
@@ -35,6 +42,7 @@ export function getBoss(): Promise<PgBoss> {
       expireInSeconds: timeout + 120,
       heartbeatSeconds: HEARTBEAT_SECONDS,
       deadLetter: DEPLOY_DEAD_QUEUE,
+      notify: true,
     };
     await boss.createQueue(DEPLOY_QUEUE, options).catch(() => undefined);
     // A queue created by an older version keeps its old options unless told.

@@ -19,7 +19,9 @@ export async function startWorkers(log: (line: string) => void = console.log): P
   const boss = await getBoss();
   await boss.work<{ deploymentId: string }>(
     DEPLOY_QUEUE,
-    { localConcurrency: settings.FLEETBOOT_DEPLOY_CONCURRENCY, pollingIntervalSeconds: 1 },
+    // NOTIFY wakes idle workers; a worker that finishes a job looks again at once only if a
+    // job arrived meanwhile, so the backstop poll bounds how long a backlog can wait.
+    { localConcurrency: settings.FLEETBOOT_DEPLOY_CONCURRENCY, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
     async ([job]) => {
       await runDeployment(job.data.deploymentId);
     },
