@@ -69,6 +69,9 @@ async function shutdown(code: number) {
   server.close();
   server.closeAllConnections?.();
   await app.close().catch(() => undefined);
+  // Background work and the event stream let go of the database before it stops.
+  const [{ stopWorkers }, { stopEventHub }] = await Promise.all([import("../lib/jobs/workers"), import("../lib/events/live")]);
+  await Promise.race([Promise.all([stopWorkers(), stopEventHub()]), new Promise((r) => setTimeout(r, 15_000))]).catch(() => undefined);
   await database.stop().catch((err) => console.error("[fleetboot] stopping PostgreSQL failed:", err));
   process.exit(code);
 }
