@@ -6,6 +6,7 @@ import { machineCreateSchema } from "@/lib/machines/schema";
 import { SimulatedFleet } from "@/lib/simulator/fleet";
 import { startBootServer } from "@/lib/testing/boot-server";
 import { ADMIN_TOKEN, useTestDatabase } from "@/lib/testing/db";
+import { until } from "@/lib/testing/until";
 import { POST as resume } from "@/app/api/rollouts/[id]/resume/route";
 import { commandRollout, createRollout } from "./mutations";
 import { createRolloutSchema } from "./schema";
@@ -23,18 +24,8 @@ process.env.FLEETBOOT_BOOT_RATE_PER_SECOND = "100000";
 let server: Awaited<ReturnType<typeof startBootServer>>;
 let fleet: SimulatedFleet;
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const allReady = (role: string) =>
-  until(`every ${role} machine ready`, async () => (await db.machine.count({ where: { role: { name: role }, state: { not: "ready" } } })) === 0 && (await db.machine.count({ where: { role: { name: role } } })) > 0);
+  until(`every ${role} machine ready`, async () => (await db.machine.count({ where: { role: { name: role }, state: { not: "ready" } } })) === 0 && (await db.machine.count({ where: { role: { name: role } } })) > 0, 60_000);
 
 async function finished(id: string, states = ["succeeded", "failed", "paused", "cancelled"], ms = 90_000) {
   return until(`rollout ${id} to settle`, async () => {
