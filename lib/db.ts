@@ -12,7 +12,16 @@ function client(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set; start the console with `npm start` or `npm run dev`, which provide it");
   }
-  cache.fleetbootDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // An idle pooled connection that the server closes (restart, shutdown) must not crash
+  // the process: the pool drops it and the next query opens a new one.
+  const adapter = new PrismaPg(
+    { connectionString: url, max: 10 },
+    {
+      onPoolError: (err) => console.error("[fleetboot] database connection lost:", err.message),
+      onConnectionError: (err) => console.error("[fleetboot] database connection lost:", err.message),
+    },
+  );
+  cache.fleetbootDb = new PrismaClient({ adapter });
   return cache.fleetbootDb;
 }
 
