@@ -48,6 +48,17 @@ function describeWait(i: number, input: CreateRolloutInput, canary: boolean): st
   return `${canary && i === 0 ? "Canary: " : ""}${before}${limits.length ? ` (${limits.join(", ")})` : ""}; ${health}.`;
 }
 
+/** The request's batch options as the planner and the rollout row take them. */
+function planOptions(input: CreateRolloutInput) {
+  const size = input.batchSize;
+  return {
+    ...(typeof size === "number" ? { batchSize: size, batchPercent: null } : { batchSize: null, batchPercent: size.percent }),
+    maxUnavailable: input.maxUnavailable,
+    perRack: input.perRack,
+    canarySize: input.canary === true ? 1 : input.canary || null,
+  };
+}
+
 async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: RolloutPlan; batches: Candidate[][]; targetVersionId: string | null; roleId: string | null }> {
   const { included, excluded } = await resolveSelection(tx, input.selector, input.powerOrder);
   let targetVersionId: string | null = null;
@@ -68,14 +79,8 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
     const roles = new Set(included.map((c) => c.roleName));
     if (roles.size === 1) roleName = included[0]?.roleName ?? null;
   }
-  const canarySize = input.canary === true ? 1 : input.canary || null;
-  const opts = {
-    batchSize: typeof input.batchSize === "number" ? input.batchSize : null,
-    batchPercent: typeof input.batchSize === "number" ? null : input.batchSize.percent,
-    maxUnavailable: input.maxUnavailable,
-    perRack: input.perRack,
-    canarySize,
-  };
+  const opts = planOptions(input);
+  const canarySize = opts.canarySize;
   const batches = planBatches(included, opts);
   const details = batches.map((b, i) => ({ batch: i + 1, hostnames: b.map((m) => m.hostname), canary: !!canarySize && i === 0, waitsFor: describeWait(i, input, !!canarySize) }));
   return {
@@ -125,14 +130,14 @@ export async function createRollout(input: CreateRolloutInput, actor: Actor): Pr
           const reasons = [...new Set(plan.excluded.map((e) => e.reason))].slice(0, 3).join("; ");
           throw new AppError("conflict", `every selected machine is left out (${reasons})`, { excluded: plan.excluded.slice(0, 100) });
         }
-        const canarySize = input.canary === true ? 1 : input.canary || null;
+        const { batchSize, batchPercent, canarySize } = planOptions(input);
         const rollout = await tx.rollout.create({
           data: {
             name: input.name,
             selector: input.selector as Prisma.InputJsonValue,
             targetVersionId,
-            batchSize: typeof input.batchSize === "number" ? input.batchSize : null,
-            batchPercent: typeof input.batchSize === "number" ? null : input.batchSize.percent,
+            batchSize,
+            batchPercent,
             maxUnavailable: input.maxUnavailable ?? null,
             perRack: input.perRack ?? null,
             healthTimeoutSeconds: input.healthTimeoutSeconds,
