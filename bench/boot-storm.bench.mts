@@ -3,42 +3,13 @@
 // streams open. Reports the time until the last machine is ready, deployments per
 // machine (must be exactly 1), report latency and event → SSE client latency.
 //   npm run build && npx tsx --tsconfig tsconfig.json bench/boot-storm.bench.mts [machines]
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { freePort } from "@/lib/db/embedded";
 import { SimulatedMachine } from "@/lib/simulator/machine";
+import { startBenchConsole } from "./console";
 
 const N = Number(process.argv[2] ?? 1000);
 const SSE_CLIENTS = 50;
-const token = "bench-admin-token-0123456789abcdef";
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const auth = { authorization: `Bearer ${token}` };
+const { base, auth, api, stop } = await startBenchConsole("storm", { FLEETBOOT_DEPLOY_CONCURRENCY: "16" });
 
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts", "start"], {
-  env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEETBOOT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "fb-storm-")), FLEETBOOT_ADMIN_TOKEN: token, FLEETBOOT_SEED_DEMO: "never", DATABASE_URL: "", FLEETBOOT_DEPLOY_CONCURRENCY: "16", FLEETBOOT_BOOT_RATE_PER_SECOND: "100000" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    // starting
-  }
-  if (i > 240) throw new Error("console did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
-
-async function api(method: string, p: string, body?: unknown) {
-  const res = await fetch(`${base}${p}`, { method, headers: { ...auth, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 await api("POST", "/api/mirrors", { baseUrl: "http://127.0.0.1:9/images" });
 await api("POST", "/api/images", { name: "storm" });
 await api("POST", "/api/images/storm/versions", { version: "1", kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" });

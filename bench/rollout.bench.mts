@@ -11,46 +11,24 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { SimulatedFleet } from "@/lib/simulator/fleet";
+import { startBenchConsole } from "./console";
 
 const [N = 1000, BATCH = 100, BOOT = 20] = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Number);
 const separateWorker = process.argv.includes("--worker");
-const token = "bench-admin-token-0123456789abcdef";
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const auth = { authorization: `Bearer ${token}` };
-
 const database = separateWorker ? await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(os.tmpdir(), "fb-rollout-db-")), persistent: false }) : null;
-const env = {
-  ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEETBOOT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "fb-rollout-")), FLEETBOOT_ADMIN_TOKEN: token,
-  FLEETBOOT_SEED_DEMO: "never", DATABASE_URL: database?.url ?? "", FLEETBOOT_BOOT_RATE_PER_SECOND: "100000",
+const { base, auth, env, server, api, stop: stopConsole } = await startBenchConsole("rollout", {
+  DATABASE_URL: database?.url ?? "",
   FLEETBOOT_DEPLOY_CONCURRENCY: process.env.FLEETBOOT_DEPLOY_CONCURRENCY ?? "32",
   ...(separateWorker ? { FLEETBOOT_WORKERS: "off", FLEETBOOT_SECRET_KEY: "ab".repeat(32) } : {}),
-};
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts", "start"], { env, stdio: ["ignore", "ignore", "inherit"] });
+});
 let worker: ReturnType<typeof spawn> | undefined;
 const stop = () => {
   worker?.kill("SIGTERM");
-  server.kill("SIGTERM");
+  stopConsole();
 };
 process.on("exit", stop);
-
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    // starting
-  }
-  if (i > 240) throw new Error("console did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
-
-async function api(method: string, p: string, body?: unknown) {
-  const res = await fetch(`${base}${p}`, { method, headers: { ...auth, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 interface SseEvent { kind: string; machineId: string | null; payload: Record<string, unknown>; createdAt: string }
 const events: SseEvent[] = [];
