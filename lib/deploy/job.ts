@@ -45,7 +45,7 @@ export async function runDeployment(deploymentId: string): Promise<void> {
     void saveOutput(deploymentId, claim, output.toString()).catch(() => undefined);
   }, FLUSH_MS);
   const result = await runCommand(argv, {
-    cwd: path.resolve(settings.FLEETBOOT_DEPLOY_DIR ?? process.cwd()),
+    cwd: path.resolve(/* turbopackIgnore: true */ settings.FLEETBOOT_DEPLOY_DIR ?? process.cwd()),
     timeoutMs: settings.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS * 1000,
     onOutput: (text) => {
       output.append(text);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { deployHelper } from "./spawner";
 
 export interface RunResult {
   exitCode: number | null;
@@ -20,41 +20,12 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 
 /**
  * Runs argv (no shell) in its own process group; on timeout the whole group gets SIGTERM,
- * then SIGKILL, so ssh children of ansible do not outlive the deployment.
+ * then SIGKILL, so ssh children of ansible do not outlive the deployment. The command is
+ * started by the deploy helper (lib/deploy/spawner.ts), never forked from this process.
  */
 export function runCommand(
   argv: string[],
   opts: { cwd?: string; timeoutMs: number; onOutput: (text: string) => void; env?: Record<string, string> },
 ): Promise<RunResult> {
-  return new Promise((resolve) => {
-    let timedOut = false;
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: opts.cwd,
-      env: (opts.env ?? childEnv()) as unknown as NodeJS.ProcessEnv,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const killGroup = (signal: NodeJS.Signals) => {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-        // Already gone.
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup("SIGTERM");
-      setTimeout(() => killGroup("SIGKILL"), 5000).unref();
-    }, opts.timeoutMs);
-    child.stdout.setEncoding("utf8").on("data", opts.onOutput);
-    child.stderr.setEncoding("utf8").on("data", opts.onOutput);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      resolve({ exitCode: null, signal: null, timedOut, error: err.message });
-    });
-    child.on("close", (exitCode, signal) => {
-      clearTimeout(timer);
-      resolve({ exitCode, signal, timedOut });
-    });
-  });
+  return deployHelper().run({ argv, cwd: opts.cwd, env: opts.env ?? childEnv(), timeoutMs: opts.timeoutMs }, opts.onOutput);
 }
