@@ -75,6 +75,31 @@ describe("EventHub", () => {
     }
   });
 
+  it("never skips an event whose transaction got its xid after every transaction that had ended", async () => {
+    // A snapshot's xmax is one past the latest *completed* xid, not the next xid to be
+    // assigned: a running transaction can have an xid above it. Here the later event's
+    // transaction took its xid first, so once it commits, the earlier event's transaction
+    // is the newest xid in the system and still running.
+    const hub = await newHub();
+    const got = collect(hub);
+    const early = await client();
+    const late = await client();
+    await early.query("BEGIN");
+    await early.query("SELECT pg_current_xact_id()");
+    await late.query("BEGIN");
+    const first = await insert(late, "test.xid_after");
+    const second = await insert(early, "test.xid_before");
+    expect(second).toBeGreaterThan(first);
+    await early.query("COMMIT");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(got.map((e) => e.kind)).not.toContain("test.xid_before");
+    await late.query("COMMIT");
+    await until(() => got.length >= 2);
+    expect(got.map((e) => e.id)).toEqual([first, second]);
+    await early.end();
+    await late.end();
+  });
+
   it("holds back an event whose lower-numbered predecessor has not committed yet", async () => {
     const hub = await newHub();
     const got = collect(hub);

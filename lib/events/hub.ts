@@ -16,6 +16,9 @@ const BATCH = 1000;
 const IDLE_POLL_MS = 1000;
 const GAP_POLL_MS = 50;
 
+// Above every xid assigned so far (it is assigned now, to this statement's transaction).
+const FRESH_XID = "pg_current_xact_id()::text";
+
 const SELECT = `SELECT id::text, kind, machine_id, rollout_id, payload, created_at FROM events`;
 
 function toEvent(r: Record<string, unknown>): StreamEvent {
@@ -33,10 +36,14 @@ function toEvent(r: Record<string, unknown>): StreamEvent {
  * Delivers every committed event to this process's subscribers exactly once, in id order.
  *
  * Ids come from a sequence, so a transaction holding id 41 can commit after one holding 42.
- * The hub never passes a gap until it is settled: when it sees one it notes the snapshot's
- * xmax; the missing ids belong to transactions that were running then, so once every
- * transaction older than that xmax has ended, a still-missing id was rolled back and will
- * never appear. Everything up to `horizon` is final, which is what replay relies on.
+ * The hub never passes a gap until it is settled: when it sees one it takes a fresh xid
+ * (pg_current_xact_id() of its own, empty transaction). Event ids are drawn only after
+ * the inserting transaction has an xid (fleetboot_next_event_id), so the missing ids
+ * belong to transactions with smaller xids; once every transaction below the fresh one
+ * has ended, a still-missing id was rolled back and will never appear. (A snapshot's
+ * xmax would not do: it is one past the latest *completed* xid, and a transaction still
+ * running can hold an xid above it.) Everything up to `horizon` is final, which is what
+ * replay relies on.
  */
 export class EventHub {
   horizon = 0n;
@@ -58,10 +65,9 @@ export class EventHub {
   }
 
   private async start() {
-    // Ids at or below the current maximum are final once the transactions running now end.
-    const { rows } = await this.pool.query(
-      "SELECT coalesce(max(id), 0)::text AS max, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax FROM events",
-    );
+    // Ids at or below the current maximum are final once the transactions that hold an
+    // xid now have ended.
+    const { rows } = await this.pool.query(`SELECT coalesce(max(id), 0)::text AS max, ${FRESH_XID} AS xmax FROM events`);
     await this.waitForTransactionsBefore(rows[0].xmax);
     this.horizon = BigInt(rows[0].max);
     const client = new pg.Client({ connectionString: this.url });
@@ -164,7 +170,7 @@ export class EventHub {
       }
       return false;
     }
-    const { rows } = await this.pool.query("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax");
+    const { rows } = await this.pool.query(`SELECT ${FRESH_XID} AS xmax`);
     this.gap = { from: expected, to: next - 1n, xmax: rows[0].xmax, settled: false };
     return false;
   }
