@@ -26,7 +26,9 @@ export async function startBenchConsole(name: string, env: Record<string, string
     ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", FLEETBOOT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), `fb-${name}-`)),
     FLEETBOOT_ADMIN_TOKEN: token, FLEETBOOT_SEED_DEMO: "never", DATABASE_URL: "", FLEETBOOT_BOOT_RATE_PER_SECOND: "100000", ...env,
   };
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts", "start"], { env: fullEnv, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_CPU_PROFILE_DIR=dir: the console writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.mts", "start"], { env: fullEnv, stdio: ["ignore", "ignore", "inherit"] });
   const stop = () => server.kill("SIGTERM");
   process.on("exit", stop);
   for (let i = 0; ; i++) {

@@ -177,7 +177,7 @@ const max = (xs: number[]) => Math.max(...xs);
 const min = (xs: number[]) => Math.min(...xs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => (ms / 1000).toFixed(2);
-console.log(`\nRollout: ${N} machines, batches of ${BATCH}, boot ${BOOT} s; workers ${separateWorker ? "in a separate process" : "in the console"}; power concurrency ${process.env.FLEETBOOT_POWER_CONCURRENCY ?? "32 (default)"}, deploy concurrency ${process.env.FLEETBOOT_DEPLOY_CONCURRENCY ?? "32"}`);
+console.log(`\nRollout: ${N} machines, batches of ${BATCH}, boot ${BOOT} s; workers ${separateWorker ? "in a separate process" : "in the console"}; power concurrency ${process.env.FLEETBOOT_POWER_CONCURRENCY ?? "128 (default)"}, deploy concurrency ${process.env.FLEETBOOT_DEPLOY_CONCURRENCY ?? "32"}`);
 console.log("| batch | start after previous | intent → last reset | last reset → last report | last report → last deployed | → last healthy | batch total | power action median / max | report round trip max | deploy queued → started median / max | deploy run median / max |");
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 let previousEnd = start;

@@ -27,7 +27,7 @@ const settingsSchema = z.object({
     .optional(),
   FLEETBOOT_WORKERS: z.enum(["on", "off"]).default("on"),
   FLEETBOOT_DEPLOY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
-  FLEETBOOT_POWER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  FLEETBOOT_POWER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(128),
   FLEETBOOT_DEPLOY_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
   FLEETBOOT_BOOTING_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   FLEETBOOT_DEPLOY_DIR: z.string().min(1).optional(),

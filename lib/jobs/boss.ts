@@ -25,7 +25,7 @@ export function getBoss(): Promise<PgBoss> {
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = new PgBoss({
       connectionString: url,
-      max: 4,
+      max: 10,
       superviseIntervalSeconds: SUPERVISE_SECONDS,
       monitorIntervalSeconds: SUPERVISE_SECONDS,
       // A queued deployment wakes the deploy workers at once instead of at their next poll.

@@ -22,15 +22,23 @@ export async function startWorkers(log: (line: string) => void = console.log): P
   state.fleetbootWorkers = running;
   const settings = runtimeSettings();
   const boss = await getBoss();
-  await boss.work<{ deploymentId: string }>(
-    DEPLOY_QUEUE,
-    // NOTIFY wakes idle workers; a worker that finishes a job looks again at once only if a
-    // job arrived meanwhile, so the backstop poll bounds how long a backlog can wait.
-    { localConcurrency: settings.FLEETBOOT_DEPLOY_CONCURRENCY, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
-    async ([job]) => {
-      await runDeployment(job.data.deploymentId);
-    },
-  );
+  // One pg-boss worker per slot. NOTIFY wakes idle workers when a deployment is queued;
+  // a worker that finishes one looks again at once (it notifies itself), so a backlog is
+  // drained back to back, and only a fetch that finds nothing falls back to the poll.
+  for (let slot = 0; slot < settings.FLEETBOOT_DEPLOY_CONCURRENCY; slot++) {
+    let id = "";
+    id = await boss.work<{ deploymentId: string }>(
+      DEPLOY_QUEUE,
+      { pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
+      async ([job]) => {
+        try {
+          await runDeployment(job.data.deploymentId);
+        } finally {
+          if (id) boss.notifyWorker(id);
+        }
+      },
+    );
+  }
   await boss.work<{ deploymentId: string }>(DEPLOY_DEAD_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
     await abandonDeployment(job.data.deploymentId, "given up: on every attempt the worker running it stopped (killed, host lost) or failed");
   });

@@ -252,7 +252,7 @@ export class RolloutScheduler {
   }
 
   private pump() {
-    const limit = this.opts.powerConcurrency ?? 32;
+    const limit = this.opts.powerConcurrency ?? 128;
     while (this.active < limit && this.queue.length) {
       const { stepId, rollout } = this.queue.shift()!;
       this.active++;
