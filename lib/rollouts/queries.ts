@@ -122,8 +122,8 @@ export async function getRolloutSummary(ref: string) {
   const mean = finished.length ? finished.reduce((a, b) => a + (b.seconds ?? 0), 0) / finished.length : null;
   const running = list.find((b) => b.startedAt && (b.pending || b.inFlight));
   const notStarted = list.filter((b) => !b.startedAt).length;
-  const active = rollout.state === "running" || rollout.state === "paused";
-  const remainingSeconds = active && mean !== null ? Math.round(mean * notStarted + Math.max(0, mean - (running?.seconds ?? mean))) : null;
+  // No estimate while paused: nothing moves until someone resumes it.
+  const remainingSeconds = rollout.state === "running" && mean !== null ? Math.round(mean * notStarted + Math.max(0, mean - (running?.seconds ?? mean))) : null;
   const { targetVersion, requestKey: _requestKey, ...rest } = rollout;
   return {
     ...rest,

@@ -9,6 +9,7 @@ import { ADMIN_TOKEN, useTestDatabase } from "@/lib/testing/db";
 import { until } from "@/lib/testing/until";
 import { POST as resume } from "@/app/api/rollouts/[id]/resume/route";
 import { commandRollout, createRollout } from "./mutations";
+import { getRolloutSummary } from "./queries";
 import { createRolloutSchema } from "./schema";
 
 // Rolling reboots end to end: 20 simulated machines in 4 racks behind a simulated Redfish
@@ -96,6 +97,10 @@ describe("a rolling reboot", () => {
     expect(paused.state).toBe("paused");
     expect(paused.stateReason).toContain(first.hostname);
     expect(paused.stateReason).toMatch(/1 machine failed \(threshold 1\)/);
+    // A finished batch gives a mean time per batch, but no "time left" is promised while paused.
+    const summary = await getRolloutSummary(created.id);
+    expect(summary?.batches.some((b) => b.finishedAt)).toBe(true);
+    expect(summary?.remainingSeconds).toBeNull();
     const step = await db.rolloutStep.findFirstOrThrow({ where: { rolloutId: created.id, machine: { hostname: first.hostname } } });
     expect(step).toMatchObject({ state: "failed" });
     expect(step.error).toMatch(/did not report in|did not boot/);
