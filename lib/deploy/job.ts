@@ -9,26 +9,40 @@ import { runCommand } from "./run";
 
 const FLUSH_MS = 500;
 
+interface Target {
+  ipv4: string | null;
+  hostname: string;
+  role: string | null;
+  deployCommand: string[] | null;
+  playbook: string | null;
+  image: string | null;
+}
+
+/** What a deployment runs against, in one read. */
+async function deploymentTarget(deploymentId: string): Promise<Target | null> {
+  const rows = await db.$queryRaw<Target[]>`
+    SELECT host(m.ipv4) AS ipv4, m.hostname, r.name AS role, r.deploy_command AS "deployCommand", r.playbook,
+           i.name || ':' || v.version AS image
+    FROM deployments d
+    JOIN machines m ON m.id = d.machine_id
+    LEFT JOIN roles r ON r.id = m.role_id
+    LEFT JOIN image_versions v ON v.id = d.image_version_id
+    LEFT JOIN images i ON i.id = v.image_id
+    WHERE d.id = ${deploymentId}::uuid`;
+  return rows[0] ?? null;
+}
+
 /** Runs one deployment: the role's deploy command against the machine, output kept as it comes. */
 export async function runDeployment(deploymentId: string): Promise<void> {
   const settings = runtimeSettings();
-  const d = await db.deployment.findUnique({
-    where: { id: deploymentId },
-    include: {
-      machine: { include: { role: true } },
-      imageVersion: { include: { image: true } },
-    },
-  });
-  if (!d) return;
-  const { machine } = d;
-  const role = machine.role;
-  const image = d.imageVersion ? `${d.imageVersion.image.name}:${d.imageVersion.version}` : "";
-  const argv = buildDeployArgv(role?.deployCommand ?? [], {
+  const machine = await deploymentTarget(deploymentId);
+  if (!machine) return;
+  const argv = buildDeployArgv(machine.deployCommand ?? [], {
     ip: machine.ipv4 ?? "",
     hostname: machine.hostname,
-    role: role?.name ?? "",
-    image,
-    playbook: role?.playbook || DEFAULT_PLAYBOOK,
+    role: machine.role ?? "",
+    image: machine.image ?? "",
+    playbook: machine.playbook || DEFAULT_PLAYBOOK,
   });
   const claim = await claimDeployment(deploymentId, argv);
   if (!claim) return;

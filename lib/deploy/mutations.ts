@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { DeploymentTrigger, Prisma } from "@/lib/generated/prisma/client";
+import { type DeploymentTrigger, Prisma } from "@/lib/generated/prisma/client";
 import { DEPLOY_QUEUE, sendInTransaction } from "@/lib/jobs/boss";
 import type { Recap } from "./recap";
 
@@ -33,22 +33,26 @@ export async function queueDeployment(
  * Marks the deployment running and returns the claim (its new start time), or null when
  * it is finished. A retried job whose worker died finds it still running and takes it
  * over; the claim fences the writes of the attempt it replaced, should that one still
- * be alive somewhere.
+ * be alive somewhere. One statement: the row is locked to read the status it replaces.
  */
 export async function claimDeployment(id: string, command: string[]): Promise<Date | null> {
   const claim = new Date();
-  return db.$transaction(async (tx) => {
-    const before = await tx.deployment.findUnique({ where: { id }, select: { status: true } });
-    const { count } = await tx.deployment.updateMany({
-      where: { id, status: { in: ["queued", "running"] } },
-      data: { status: "running", startedAt: claim, command, output: "" },
-    });
-    if (count === 0) return null;
-    const d = await tx.deployment.findUniqueOrThrow({ where: { id }, select: { machineId: true } });
-    const payload = { deploymentId: id, command, ...(before?.status === "running" ? { retry: "the worker that ran it before stopped" } : {}) };
-    await tx.event.create({ data: { kind: "deploy.started", machineId: d.machineId, payload } });
-    return claim;
-  });
+  const payload = JSON.stringify({ deploymentId: id, command });
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH before AS (
+      SELECT id, status FROM deployments WHERE id = ${id}::uuid FOR UPDATE
+    ), claimed AS (
+      UPDATE deployments d SET status = 'running', started_at = ${claim}::timestamptz, command = ${command}::text[], output = ''
+      FROM before WHERE d.id = before.id AND before.status IN ('queued', 'running')
+      RETURNING d.id, d.machine_id, before.status = 'running' AS retry
+    ), ev AS (
+      INSERT INTO events (kind, machine_id, payload)
+      SELECT 'deploy.started', machine_id,
+             ${payload}::jsonb || CASE WHEN retry THEN jsonb_build_object('retry', 'the worker that ran it before stopped') ELSE '{}' END
+      FROM claimed
+    )
+    SELECT id::text FROM claimed`;
+  return rows.length ? claim : null;
 }
 
 export async function saveOutput(id: string, claim: Date, output: string): Promise<void> {
@@ -57,50 +61,47 @@ export async function saveOutput(id: string, claim: Date, output: string): Promi
 
 type DeployResult = { succeeded: boolean; exitCode: number | null; recap: Recap | null; output: string; reason?: string };
 
+/**
+ * The end of a deployment, in one statement: `finished` (an UPDATE of deployments
+ * returning id, machine_id, queued_at) decides; the machine follows only when this is its
+ * newest deployment; the deploy.succeeded/failed event goes with it.
+ */
+async function settle(finished: Prisma.Sql, result: Omit<DeployResult, "output">): Promise<boolean> {
+  const payload = JSON.stringify({ exitCode: result.exitCode, reason: result.reason ?? null, ...(result.recap ?? {}) });
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH fin AS (${finished}), machine AS (
+      UPDATE machines m SET state = ${result.succeeded ? "ready" : "failed"}::"MachineState", state_changed_at = now(), updated_at = now()
+      FROM fin
+      WHERE m.id = fin.machine_id AND m.state IN ('deploying', 'ready', 'failed')
+        AND NOT EXISTS (SELECT 1 FROM deployments n WHERE n.machine_id = fin.machine_id AND n.queued_at > fin.queued_at)
+    ), ev AS (
+      INSERT INTO events (kind, machine_id, payload)
+      SELECT ${result.succeeded ? "deploy.succeeded" : "deploy.failed"}, machine_id, jsonb_build_object('deploymentId', id) || ${payload}::jsonb
+      FROM fin
+    )
+    SELECT id::text FROM fin`;
+  return rows.length > 0;
+}
+
 /** Records the result of the attempt that holds `claim`; false when another attempt took over. */
 export async function finishDeployment(id: string, claim: Date, result: DeployResult): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.deployment.updateMany({
-      where: { id, status: "running", startedAt: claim },
-      data: {
-        status: result.succeeded ? "succeeded" : "failed",
-        exitCode: result.exitCode,
-        recap: (result.recap ?? undefined) as Prisma.InputJsonValue | undefined,
-        output: result.output,
-        finishedAt: new Date(),
-      },
-    });
-    if (count === 0) return false;
-    await settleMachine(tx, id, result);
-    return true;
-  });
+  return settle(
+    Prisma.sql`
+      UPDATE deployments SET status = ${result.succeeded ? "succeeded" : "failed"}::"DeploymentStatus", exit_code = ${result.exitCode}::int,
+        recap = COALESCE(${result.recap ? JSON.stringify(result.recap) : null}::jsonb, recap), output = ${result.output}, finished_at = now()
+      WHERE id = ${id}::uuid AND status = 'running' AND started_at = ${claim}::timestamptz
+      RETURNING id, machine_id, queued_at`,
+    result,
+  );
 }
 
 /** A deployment no worker could finish (each attempt's worker died): failed, with why. */
 export async function abandonDeployment(id: string, reason: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+  return settle(
+    Prisma.sql`
       UPDATE deployments SET status = 'failed', finished_at = now(), output = output || ${`\n[fleetboot] ${reason}\n`}
-      WHERE id = ${id}::uuid AND status IN ('queued', 'running') RETURNING id::text`;
-    if (!rows.length) return false;
-    await settleMachine(tx, id, { succeeded: false, exitCode: null, recap: null, reason });
-    return true;
-  });
-}
-
-async function settleMachine(tx: Tx, id: string, result: Omit<DeployResult, "output">) {
-  const d = await tx.deployment.findUniqueOrThrow({ where: { id }, select: { machineId: true, queuedAt: true } });
-  // Only the newest deployment decides the machine's state.
-  const newer = await tx.deployment.count({ where: { machineId: d.machineId, queuedAt: { gt: d.queuedAt } } });
-  const state = result.succeeded ? "ready" : "failed";
-  if (newer === 0) {
-    await tx.machine.updateMany({ where: { id: d.machineId, state: { in: ["deploying", "ready", "failed"] } }, data: { state, stateChangedAt: new Date() } });
-  }
-  await tx.event.create({
-    data: {
-      kind: result.succeeded ? "deploy.succeeded" : "deploy.failed",
-      machineId: d.machineId,
-      payload: { deploymentId: id, exitCode: result.exitCode, reason: result.reason ?? null, ...(result.recap ?? {}) },
-    },
-  });
+      WHERE id = ${id}::uuid AND status IN ('queued', 'running')
+      RETURNING id, machine_id, queued_at`,
+    { succeeded: false, exitCode: null, recap: null, reason },
+  );
 }
