@@ -34,7 +34,8 @@ await firstAdmin();
 
 // Next.js runs in this process behind a plain node:http server: it sees the client's socket
 // address (stamped into X-Forwarded-For for route handlers), and answers the boot-storm
-// path (/api/boot/ipxe, /api/boot/beacon) from lib/ without the framework in between.
+// paths (/api/boot/ipxe, /api/boot/beacon, /api/boot/report) from lib/ without the
+// framework in between.
 (process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { default: next } = await import("next");
@@ -42,11 +43,13 @@ const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: settings.H
 const handle = app.getRequestHandler();
 await app.prepare();
 const { answerBootRequest } = await import("../lib/boot/node-handler");
+const { answerReportRequest } = await import("../lib/boot/report-handler");
 const proxies = parseCidrList(settings.FLEETBOOT_TRUSTED_PROXIES);
 
 const server = http.createServer((req, res) => {
   stampClientAddress(req, proxies);
   answerBootRequest(req, res)
+    .then((answered) => answered || answerReportRequest(req, res))
     .then((answered) => (answered ? undefined : handle(req, res)))
     .catch((err) => {
       console.error("[fleetboot] request failed:", err);

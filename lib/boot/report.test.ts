@@ -1,11 +1,13 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/boot/report/route";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { apiRequest, useTestDatabase } from "@/lib/testing/db";
+import { until } from "@/lib/testing/until";
 import { issueBootToken } from "./token";
 
-useTestDatabase();
+const { url } = useTestDatabase();
 afterAll(async () => {
   await stopBoss();
 });
@@ -64,6 +66,38 @@ describe("POST /api/boot/report", () => {
     const after = await db.machine.findUniqueOrThrow({ where: { id: machineId } });
     expect(after.state).toBe(before.state);
     expect(await db.event.count({ where: { machineId, kind: "boot.report_rejected" } })).toBe(3);
+  });
+
+  it("refuses a report whose boot is replaced while it waits for the machine, writing nothing of it", async () => {
+    const first = await serveScript();
+    const deployments = await db.deployment.count();
+    // Another transaction holds the machine: the report reads the boot as current, then waits.
+    const other = new pg.Client({ connectionString: url() });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT 1 FROM machines WHERE id = $1 FOR UPDATE", [machineId]);
+      const pending = report({ mac: "52:54:00:aa:01:01", ip: "10.9.0.5", token: first.token });
+      await until("the report to wait for the machine's lock", async () => {
+        const { rows } = await other.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted");
+        return rows[0].n > 0;
+      }, 10_000);
+      // Meanwhile the machine is served a new script: a new boot and token.
+      const second = issueBootToken(machineId);
+      await other.query("UPDATE machines SET boot_token_hash = $2, boot_id = $3 WHERE id = $1", [machineId, second.tokenHash, second.bootId]);
+      await other.query("COMMIT");
+      const res = await pending;
+      expect(res.status).toBe(403);
+    } finally {
+      await other.end();
+    }
+    expect(await db.deployment.count()).toBe(deployments);
+    expect(await db.event.count({ where: { machineId, kind: "boot.reported", payload: { path: ["bootId"], equals: first.bootId } } })).toBe(0);
+    // The deploy job sent in the same transaction went with it.
+    const [{ orphans }] = await db.$queryRaw<{ orphans: number }[]>`
+      SELECT count(*)::int AS orphans FROM pgboss.job j
+      WHERE j.name = 'deploy' AND NOT EXISTS (SELECT 1 FROM deployments d WHERE d.id::text = j.data->>'deploymentId')`;
+    expect(orphans).toBe(0);
   });
 
   it("answers an unknown MAC with 404, a bad MAC with 400, an oversized body with 413", async () => {

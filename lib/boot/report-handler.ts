@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sourceIpOf } from "@/lib/http/client-address";
+import { AppError, toAppError, validationError } from "@/lib/http/errors";
+import { admitBootRequest } from "./gate";
+import { reportIn, reportSchema } from "./report";
+
+// POST /api/boot/report, answered the same way from the Next.js route handler and from the
+// console's bare node:http front (scripts/serve.mts), where a boot storm's reports skip the
+// framework. Machine-facing: no user login; limited by the allowed boot networks, a rate
+// per source and the per-boot token in the body.
+
+export const REPORT_PATH = "/api/boot/report";
+const BODY_LIMIT = 4096;
+
+export interface ReportHttpRequest {
+  sourceIp: string | null;
+  contentType: string;
+  /** Content-Length as declared, NaN when absent. */
+  declaredLength: number;
+  /** The body as text, or null once it is longer than `limit` bytes. */
+  readBody(limit: number): Promise<string | null>;
+}
+
+export interface JsonReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+function errorReply(err: unknown): JsonReply {
+  const e = toAppError(err);
+  if (e.code === "internal") console.error("[fleetboot] unexpected error:", err);
+  return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } } };
+}
+
+const tooLarge = () => new AppError("payload_too_large", `the body is larger than ${BODY_LIMIT} bytes`);
+
+async function readReport(req: ReportHttpRequest) {
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(req.contentType)) {
+    throw new AppError("unsupported_media_type", "send the body as JSON with Content-Type: application/json");
+  }
+  if (req.declaredLength > BODY_LIMIT) throw tooLarge();
+  const text = await req.readBody(BODY_LIMIT);
+  if (text === null) throw tooLarge();
+  let data: unknown;
+  try {
+    data = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "the body is not valid JSON");
+  }
+  const parsed = reportSchema.safeParse(data);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
+  try {
+    const refused = await admitBootRequest(req.sourceIp, REPORT_PATH, "report");
+    if (refused === "network") throw new AppError("forbidden", "this network may not report to the console");
+    if (refused === "rate") return { status: 429, body: { error: { code: "rate_limited", message: "too many reports from this address; retry later" } }, headers: { "retry-after": "5" } };
+    return { status: 202, body: await reportIn(await readReport(req), req.sourceIp) };
+  } catch (err) {
+    return errorReply(err);
+  }
+}
+
+/** The route handler's request (the console's server stamped the client address into it). */
+export function reportRequestFromWeb(req: Request): ReportHttpRequest {
+  return {
+    sourceIp: sourceIpOf(req.headers),
+    contentType: req.headers.get("content-type") ?? "",
+    declaredLength: Number(req.headers.get("content-length") ?? NaN),
+    async readBody(limit) {
+      if (!req.body) return "";
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > limit) return null;
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString("utf8");
+    },
+  };
+}
+
+function readNodeBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString("utf8"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.once("error", reject);
+  });
+}
+
+/**
+ * Answers POST /api/boot/report from node:http. Expects the client address stamped into
+ * X-Forwarded-For (lib/http/client-address.ts stampClientAddress), as route handlers do.
+ * Returns false for anything else so the caller can hand the request on.
+ */
+export async function answerReportRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== REPORT_PATH) return false;
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(",") : (v ?? null);
+  };
+  const reply = await answerReport({
+    sourceIp: header("x-forwarded-for")?.split(",")[0]?.trim() || null,
+    contentType: header("content-type") ?? "",
+    declaredLength: Number(header("content-length") ?? NaN),
+    readBody: (limit) => readNodeBody(req, limit),
+  });
+  const body = JSON.stringify(reply.body);
+  // A body left unread (too large, refused early) is not drained: the connection ends with the reply.
+  const unread = !req.complete;
+  res.writeHead(reply.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    ...reply.headers,
+    ...(unread ? { connection: "close" } : {}),
+  });
+  res.end(body);
+  return true;
+}
