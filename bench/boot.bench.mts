@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { answerBootRequest } from "@/lib/boot/node-handler";
 import { disconnectDb } from "@/lib/db";
+import { closePgPool } from "@/lib/db/pool";
 import { findPostmaster, nodeCpuMs, treeCpuMs } from "./boot-cpu.mts";
 import { runWrk, startNginx, type WrkResult } from "./boot-wrk.mts";
 import { benchDatabase, seedFleet } from "./fixtures";
@@ -101,6 +102,6 @@ try {
   // Let requests still in flight finish before the database goes away.
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
-  await disconnectDb();
+  await Promise.all([disconnectDb(), closePgPool()]);
   await db.stop();
 }

@@ -59,7 +59,7 @@ async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
     const issued = issueBootToken(target.machineId);
     try {
       const script = renderBootScript(plan, { consoleUrl: base, token: issued.token, bootId: issued.bootId, random: Math.random });
-      const served = { machineId: target.machineId, tokenHash: issued.tokenHash, bootId: issued.bootId, payload: servedPayload(plan, first, issued.bootId) };
+      const served = { machineId: target.machineId, tokenHash: issued.tokenHash, bootId: issued.bootId, attempt: plan.attempt, payload: servedPayload(plan, first, issued.bootId) };
       outcomes.set(mac, { served, script, hostname: target.hostname });
     } catch (err) {
       outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} cannot boot:`, (err as Error).message], holdSeconds()) });

@@ -1,27 +1,21 @@
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pool";
 import type { BeaconQuery, BootQuery } from "./schema";
 
 export interface ScriptServed {
   machineId: string;
   tokenHash: string;
   bootId: string;
+  attempt: number;
   payload: Record<string, unknown>;
 }
 
-/**
- * For a batch of scripts (one per machine): rotates each machine's boot token, moves it to
- * `booting` and appends its boot.script_served event, in one statement, so one commit.
- * Rows are locked in id order so that concurrent batches cannot deadlock, and the state
- * recorded as `fromState` is the one actually replaced. Returns the ids updated: a machine
- * that went into maintenance (or away) since it was read is left out.
- */
-export async function recordScriptsServed(served: ScriptServed[]): Promise<Set<string>> {
-  if (served.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ id: string }[]>`
+// The boot storm's write: a named prepared statement on the plain pool (lib/db/pool.ts).
+const SCRIPTS_SERVED = {
+  name: "fleetboot_scripts_served",
+  text: `
     WITH input AS (
-      SELECT * FROM unnest(${served.map((s) => s.machineId)}::uuid[], ${served.map((s) => s.tokenHash)}::text[],
-                           ${served.map((s) => s.bootId)}::text[], ${served.map((s) => JSON.stringify(s.payload))}::jsonb[])
-        AS t(id, token_hash, boot_id, payload)
+      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[]) AS t(id, token_hash, boot_id, attempt, payload)
     ), prev AS (
       SELECT m.id, m.state FROM machines m JOIN input ON input.id = m.id
       WHERE NOT m.maintenance ORDER BY m.id FOR UPDATE OF m
@@ -32,6 +26,7 @@ export async function recordScriptsServed(served: ScriptServed[]): Promise<Set<s
         boot_token_hash = input.token_hash,
         boot_token_issued_at = now(),
         boot_id = input.boot_id,
+        boot_attempt = input.attempt,
         last_boot_at = now(),
         updated_at = now()
       FROM prev JOIN input ON input.id = prev.id
@@ -42,7 +37,20 @@ export async function recordScriptsServed(served: ScriptServed[]): Promise<Set<s
       SELECT 'boot.script_served', upd.id, upd.payload || jsonb_build_object('fromState', upd.from_state) FROM upd ORDER BY upd.id
       RETURNING machine_id
     )
-    SELECT machine_id::text AS id FROM ev`;
+    SELECT machine_id::text AS id FROM ev`,
+};
+
+/**
+ * For a batch of scripts (one per machine): rotates each machine's boot token, moves it to
+ * `booting` and appends its boot.script_served event, in one statement, so one commit.
+ * Rows are locked in id order so that concurrent batches cannot deadlock, and the state
+ * recorded as `fromState` is the one actually replaced. Returns the ids updated: a machine
+ * that went into maintenance (or away) since it was read is left out.
+ */
+export async function recordScriptsServed(served: ScriptServed[]): Promise<Set<string>> {
+  if (served.length === 0) return new Set();
+  const values = [served.map((s) => s.machineId), served.map((s) => s.tokenHash), served.map((s) => s.bootId), served.map((s) => s.attempt), served.map((s) => JSON.stringify(s.payload))];
+  const { rows } = await pgPool().query<{ id: string }>({ ...SCRIPTS_SERVED, values });
   return new Set(rows.map((r) => r.id));
 }
 

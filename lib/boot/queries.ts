@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pool";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/http/ref";
 import type { BootMirror, BootTarget } from "./plan";
@@ -29,33 +30,27 @@ interface TargetRow {
 
 // One round trip for everything the script depends on. The role's desired version is
 // read on every request (never cached), so a changed role takes effect on the next boot.
-// The last attempt number is only looked up for machines still "booting", i.e. whose
-// previous boot never reported in, and only among the machine's last few events: the
-// (machine_id, id) index answers that in a few rows, where filtering on kind could make
-// the planner walk every boot event of the fleet (it did, with statistics taken before a
-// boot storm).
-function targetQuery(where: Prisma.Sql, limit: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  return Prisma.sql`
+// The last attempt number only counts for machines still "booting", i.e. whose previous
+// boot never reported in. It is kept on the machine row rather than looked up among the
+// machine's recent events: that subquery's plan depended on the events table's
+// statistics, and a plan made while the table was small walked every event once it grew.
+const TARGET_SELECT = `
     SELECT m.id, m.hostname, i.mac, i.name AS iface, host(m.ipv4) AS ipv4, m.state::text AS state, m.maintenance,
            s.name AS subnet_name, s.cidr, host(s.gateway) AS gateway, s.dns,
            r.name AS role_name, r.kernel_args,
            v.id AS version_id, img.name AS image_name, v.version, v.status::text AS version_status,
            v.kernel_path, v.initrd_path, v.squashfs_path,
-           CASE WHEN m.state = 'booting' THEN (
-             SELECT max(CASE WHEN last.kind = 'boot.script_served' AND jsonb_typeof(last.payload->'attempt') = 'number'
-                             THEN (last.payload->>'attempt')::int END)
-             FROM (SELECT e.kind, e.payload FROM events e WHERE e.machine_id = m.id
-                   ORDER BY e.machine_id DESC, e.id DESC LIMIT 4) last
-           ) END AS last_attempt
+           CASE WHEN m.state = 'booting' THEN m.boot_attempt END AS last_attempt
     FROM interfaces i
     JOIN machines m ON m.id = i.machine_id
     LEFT JOIN subnets s ON s.id = m.subnet_id
     LEFT JOIN roles r ON r.id = m.role_id
     LEFT JOIN image_versions v ON v.id = r.desired_version_id
-    LEFT JOIN images img ON img.id = v.image_id
-    WHERE ${where}
-    ${limit}`;
-}
+    LEFT JOIN images img ON img.id = v.image_id`;
+
+// The boot storm's read: a named prepared statement on the plain pool (lib/db/pool.ts),
+// planned once per connection rather than once per batch. Constant text, one parameter.
+const BOOT_TARGETS = { name: "fleetboot_boot_targets", text: `${TARGET_SELECT}\n    WHERE i.mac = ANY($1::text[])` };
 
 function toTarget(r: TargetRow): BootTarget {
   return {
@@ -85,14 +80,14 @@ function toTarget(r: TargetRow): BootTarget {
 
 /** The registered machines that own these (normalised) MACs, by MAC; unknown MACs are absent. */
 export async function findBootTargets(macs: string[]): Promise<Map<string, BootTarget>> {
-  const rows = await db.$queryRaw<TargetRow[]>(targetQuery(Prisma.sql`i.mac = ANY(${macs}::text[])`));
+  const { rows } = await pgPool().query<TargetRow>({ ...BOOT_TARGETS, values: [macs] });
   return new Map(rows.map((r) => [r.mac, toTarget(r)]));
 }
 
 /** A machine by id or hostname, seen through its boot interface (for the preview page). */
 export async function findBootTargetByMachine(ref: string): Promise<BootTarget | null> {
   const where = isUuid(ref) ? Prisma.sql`m.id = ${ref.toLowerCase()}::uuid` : Prisma.sql`m.hostname = ${ref.toLowerCase()}`;
-  const rows = await db.$queryRaw<TargetRow[]>(targetQuery(where, Prisma.sql`ORDER BY i.is_boot DESC, i.mac LIMIT 1`));
+  const rows = await db.$queryRaw<TargetRow[]>(Prisma.sql`${Prisma.raw(TARGET_SELECT)} WHERE ${where} ORDER BY i.is_boot DESC, i.mac LIMIT 1`);
   return rows[0] ? toTarget(rows[0]) : null;
 }
 

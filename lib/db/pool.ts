@@ -1,0 +1,31 @@
+import pg from "pg";
+
+// A plain `pg` pool beside the Prisma client, for the few statements of the boot storm's
+// hot path (lib/boot): they run as named prepared statements, parsed and planned once per
+// connection instead of once per batch, and their rows skip Prisma's result mapping. In a
+// boot storm that was a third of PostgreSQL's time per script (bench/boot.bench.mts).
+// Everything else goes through lib/db.ts. The pool follows DATABASE_URL (test files each
+// point it at a database of their own) and never keeps the process alive when idle.
+const cache = globalThis as unknown as { fleetbootPgPool?: { url: string; pool: pg.Pool } };
+
+export function pgPool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set; start the console with `npm start` or `npm run dev`, which provide it");
+  }
+  const cached = cache.fleetbootPgPool;
+  if (cached?.url === url) return cached.pool;
+  if (cached) void cached.pool.end().catch(() => undefined);
+  const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+  // An idle connection the server closes (restart, shutdown) must not crash the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on("error", (err) => console.error("[fleetboot] database connection lost:", err.message));
+  cache.fleetbootPgPool = { url, pool };
+  return pool;
+}
+
+export async function closePgPool(): Promise<void> {
+  const cached = cache.fleetbootPgPool;
+  cache.fleetbootPgPool = undefined;
+  await cached?.pool.end();
+}
