@@ -21,9 +21,17 @@ function matches(e: StreamEvent, f: StreamFilter): boolean {
   );
 }
 
+// One event reaches every open stream: it is formatted once, not once per client.
+const frames = new WeakMap<StreamEvent, string>();
+
 function frame(e: StreamEvent): string {
-  const data = JSON.stringify({ id: e.id.toString(), kind: e.kind, machineId: e.machineId, rolloutId: e.rolloutId, payload: e.payload, createdAt: e.createdAt });
-  return `id: ${e.id}\ndata: ${data}\n\n`;
+  let text = frames.get(e);
+  if (text === undefined) {
+    const data = JSON.stringify({ id: e.id.toString(), kind: e.kind, machineId: e.machineId, rolloutId: e.rolloutId, payload: e.payload, createdAt: e.createdAt });
+    text = `id: ${e.id}\ndata: ${data}\n\n`;
+    frames.set(e, text);
+  }
+  return text;
 }
 
 /**
