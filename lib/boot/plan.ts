@@ -83,7 +83,7 @@ export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror
   if (usable.length === 0) return hold("no enabled mirror has a plain http:// URL that iPXE can fetch");
 
   const attempt = target.state === "booting" && target.lastAttempt !== null ? target.lastAttempt + 1 : 0;
-  const sources = rotate(orderMirrors(target.mac, usable), attempt)
+  const sources = rotate(mirrorOrder(target.mac, enabledMirrors, usable), attempt)
     .slice(0, MAX_MIRRORS)
     .map((mirror) => ({
       mirror,
@@ -109,6 +109,22 @@ export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror
     ...roleArgs,
   ];
   return { kind: "boot", target: { ...target, role, version }, attempt, sources, args, warnings };
+}
+
+// A MAC's mirror order is a pure function of the MAC and the mirror list (a SHA-256 per
+// mirror); a boot storm asks for it again with every script, so it is remembered per
+// mirror list (the same array for as long as lib/boot/mirror-cache.ts keeps it).
+const orders = new WeakMap<readonly BootMirror[], Map<string, BootMirror[]>>();
+
+function mirrorOrder(mac: string, enabled: readonly BootMirror[], usable: BootMirror[]): BootMirror[] {
+  let byMac = orders.get(enabled);
+  if (!byMac) orders.set(enabled, (byMac = new Map()));
+  let order = byMac.get(mac);
+  if (!order) {
+    if (byMac.size >= 100_000) byMac.clear();
+    byMac.set(mac, (order = orderMirrors(mac, usable)));
+  }
+  return order;
 }
 
 /** The kernel's ip= (nfsroot.txt format): static from the machine's subnet, or DHCP. */

@@ -39,6 +39,12 @@ describe("boot tokens", () => {
     expect(verifyBootToken(machine, issued.token, { maxAgeMs: 3 * 3_600_000, now })).toEqual({ ok: true });
   });
 
+  it("never issues the same token twice, across refills of its random pool", () => {
+    const tokens = Array.from({ length: 1000 }, () => issueBootToken(A).token);
+    expect(new Set(tokens).size).toBe(1000);
+    for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it("hashes with the machine id bound in", () => {
     expect(hashBootToken(A, "t")).not.toBe(hashBootToken(B, "t"));
   });
