@@ -3,42 +3,13 @@
 // streams open. Reports the time until the last machine is deployed, deployments per
 // machine (must be exactly 1), report latency and event → SSE client latency (per kind too).
 //   npm run build && npx tsx --tsconfig tsconfig.json bench/boot-storm.bench.mts [machines]
-// STORM_CPU_PROFILE_DIR=<dir> writes a CPU profile of the console (and of its node helpers)
-// there, one .cpuprofile per process (Node 20 refuses --cpu-prof in NODE_OPTIONS, so a
-// preloaded inspector session takes it).
-import { writeFileSync } from "node:fs";
-import path from "node:path";
+// BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the console there (bench/console.ts).
 import { SimulatedMachine } from "@/lib/simulator/machine";
 import { startBenchConsole } from "./console";
 
 const N = Number(process.argv[2] ?? 1000);
 const SSE_CLIENTS = 50;
-const profileDir = process.env.STORM_CPU_PROFILE_DIR && path.resolve(process.env.STORM_CPU_PROFILE_DIR);
-const { base, auth, api, stop } = await startBenchConsole("storm", {
-  FLEETBOOT_DEPLOY_CONCURRENCY: "16",
-  ...(profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${profileHook(profileDir)}`.trim() } : {}),
-});
-
-function profileHook(dir: string): string {
-  const file = path.join(dir, "cpu-profile-hook.cjs");
-  writeFileSync(
-    file,
-    `const inspector = require("node:inspector");
-const fs = require("node:fs");
-const session = new inspector.Session();
-session.connect();
-session.post("Profiler.enable");
-session.post("Profiler.setSamplingInterval", { interval: 1000 });
-session.post("Profiler.start");
-process.on("exit", () => {
-  session.post("Profiler.stop", (err, res) => {
-    if (!err) fs.writeFileSync(${JSON.stringify(dir)} + "/" + process.pid + ".cpuprofile", JSON.stringify(res.profile));
-  });
-});
-`,
-  );
-  return file;
-}
+const { base, auth, api, stop } = await startBenchConsole("storm", { FLEETBOOT_DEPLOY_CONCURRENCY: "16" });
 
 await api("POST", "/api/mirrors", { baseUrl: "http://127.0.0.1:9/images" });
 await api("POST", "/api/images", { name: "storm" });
