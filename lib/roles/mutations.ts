@@ -62,10 +62,9 @@ export async function deleteRole(ref: string, actor: string) {
     // FOR UPDATE conflicts with the FOR KEY SHARE lock that adding a machine to the role
     // takes, so no machine can join it between the check and the delete.
     await tx.$queryRaw`SELECT 1 FROM roles WHERE id = ${role.id}::uuid FOR UPDATE`;
-    const [count, some] = await Promise.all([
-      tx.machine.count({ where: { roleId: role.id } }),
-      tx.machine.findMany({ where: { roleId: role.id }, select: { hostname: true }, orderBy: { hostname: "asc" }, take: 3 }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const count = await tx.machine.count({ where: { roleId: role.id } });
+    const some = await tx.machine.findMany({ where: { roleId: role.id }, select: { hostname: true }, orderBy: { hostname: "asc" }, take: 3 });
     if (count > 0) {
       const list = some.map((m) => m.hostname).join(", ") + (count > some.length ? `, and ${count - some.length} more` : "");
       throw new AppError(
