@@ -99,9 +99,11 @@ try {
   for (const [name, list] of Object.entries(runs)) console.log(`${name}: ${list.map((r) => `${r.rps} req/s p99 ${r.p99} ms`).join(" | ")}`);
 } finally {
   nginx?.stop();
-  // Let requests still in flight finish before the database goes away.
+  // Let requests still in flight finish before the database goes away: closing their
+  // sockets does not stop the batch they are in, nor the batch queued behind it.
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
+  await new Promise((r) => setTimeout(r, 500));
   await Promise.all([disconnectDb(), closePgPool()]);
   await db.stop();
 }
