@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { closePgPool } from "./db/pool";
 
 // The one Prisma client. Created on first use (so importing this module needs no
 // database, e.g. during `next build`) and kept on globalThis so that dev-mode module
@@ -36,5 +37,6 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function disconnectDb(): Promise<void> {
   const c = cache.fleetbootDb;
   cache.fleetbootDb = undefined;
-  await c?.$disconnect();
+  // The boot path's plain pool (lib/db/pool.ts) goes with it.
+  await Promise.all([c?.$disconnect(), closePgPool()]);
 }

