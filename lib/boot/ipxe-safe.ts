@@ -29,10 +29,15 @@ export function kernelWordProblem(word: string): string | null {
 /**
  * Free text for `echo` and comments: anything outside a small set becomes "?", so a
  * reason that quotes user input (a MAC, a path) can never expand a setting or chain a
- * command.
+ * command. A semicolon (which iPXE takes as a command separator when it stands alone)
+ * becomes a comma, and an apostrophe is kept: iPXE has no quoting, so it is a letter.
  */
 export function echoText(text: string, max = 200): string {
-  const clean = text.replace(/[^A-Za-z0-9 .,:/_()+=@%-]/g, "?").replace(/ {2,}/g, " ").trim();
+  const clean = text
+    .replaceAll(";", ",")
+    .replace(/[^A-Za-z0-9 .,:/_()+=@%'-]/g, "?")
+    .replace(/ {2,}/g, " ")
+    .trim();
   return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }
 
