@@ -6,6 +6,7 @@
 // BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the console there (bench/console.ts).
 import { SimulatedMachine } from "@/lib/simulator/machine";
 import { startBenchConsole } from "./console";
+import { readEventStream } from "./sse";
 
 const N = Number(process.argv[2] ?? 1000);
 const SSE_CLIENTS = 50;
@@ -30,31 +31,16 @@ const controllers: AbortController[] = [];
 for (let c = 0; c < SSE_CLIENTS; c++) {
   const ac = new AbortController();
   controllers.push(ac);
-  void (async () => {
-    const res = await fetch(`${base}/api/events`, { headers: auth, signal: ac.signal });
-    const decoder = new TextDecoder();
-    let buf = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buf += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buf.indexOf("\n\n")) !== -1) {
-          const frame = buf.slice(0, cut);
-          buf = buf.slice(cut + 2);
-          const data = frame.split("\n").find((l) => l.startsWith("data: "));
-          if (!data || c !== 0) continue;
-          const e = JSON.parse(data.slice(6));
-          const ms = Date.now() - new Date(e.createdAt).getTime();
-          eventLatencies.push(ms);
-          latencyByKind.set(e.kind, [...(latencyByKind.get(e.kind) ?? []), ms]);
-          if (e.kind === "deploy.queued") queued.set(e.machineId, (queued.get(e.machineId) ?? 0) + 1);
-          if (e.kind === "deploy.succeeded" || e.kind === "deploy.failed") deployed.set(e.machineId, e.kind);
-        }
-      }
-    } catch {
-      // aborted at the end
-    }
-  })();
+  // Every client reads the whole stream; the first one records what it saw.
+  void readEventStream(`${base}/api/events`, auth, ac.signal, (data) => {
+    if (c !== 0) return;
+    const e = JSON.parse(data);
+    const ms = Date.now() - new Date(e.createdAt).getTime();
+    eventLatencies.push(ms);
+    latencyByKind.set(e.kind, [...(latencyByKind.get(e.kind) ?? []), ms]);
+    if (e.kind === "deploy.queued") queued.set(e.machineId, (queued.get(e.machineId) ?? 0) + 1);
+    if (e.kind === "deploy.succeeded" || e.kind === "deploy.failed") deployed.set(e.machineId, e.kind);
+  });
 }
 await new Promise((r) => setTimeout(r, 1000));
 

@@ -14,6 +14,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { SimulatedFleet } from "@/lib/simulator/fleet";
 import { startBenchConsole } from "./console";
+import { readEventStream } from "./sse";
 
 const [N = 1000, BATCH = 100, BOOT = 20] = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Number);
 const separateWorker = process.argv.includes("--worker");
@@ -36,24 +37,7 @@ const streams: AbortController[] = [];
 function follow(kind: string) {
   const ac = new AbortController();
   streams.push(ac);
-  void (async () => {
-    const res = await fetch(`${base}/api/events?kind=${kind}`, { headers: auth, signal: ac.signal });
-    const decoder = new TextDecoder();
-    let buf = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buf += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buf.indexOf("\n\n")) !== -1) {
-          const data = buf.slice(0, cut).split("\n").find((l) => l.startsWith("data: "));
-          buf = buf.slice(cut + 2);
-          if (data) events.push(JSON.parse(data.slice(6)));
-        }
-      }
-    } catch {
-      // aborted at the end
-    }
-  })();
+  void readEventStream(`${base}/api/events?kind=${kind}`, auth, ac.signal, (data) => events.push(JSON.parse(data)));
 }
 
 // The console has migrated the database by now; the worker may start.
@@ -128,20 +112,7 @@ const replayed: SseEvent[] = [];
 {
   const ac = new AbortController();
   setTimeout(() => ac.abort(), 3000);
-  try {
-    const res = await fetch(`${base}/api/events?kind=power.&lastEventId=0`, { headers: auth, signal: ac.signal });
-    let buf = "";
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buf += Buffer.from(chunk).toString("utf8");
-      for (let cut = buf.indexOf("\n\n"); cut !== -1; cut = buf.indexOf("\n\n")) {
-        const data = buf.slice(0, cut).split("\n").find((l) => l.startsWith("data: "));
-        buf = buf.slice(cut + 2);
-        if (data) replayed.push(JSON.parse(data.slice(6)));
-      }
-    }
-  } catch {
-    // the 3 s are up
-  }
+  await readEventStream(`${base}/api/events?kind=power.&lastEventId=0`, auth, ac.signal, (data) => replayed.push(JSON.parse(data)));
 }
 for (const ac of streams) ac.abort();
 for (const m of fleet.machines.values()) m.powerOff();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sourceIpOf } from "@/lib/http/client-address";
-import { AppError, toAppError, validationError } from "@/lib/http/errors";
+import { AppError, errorPayload } from "@/lib/http/errors";
+import { bodyTooLarge, parseJsonBody, readBodyText, requireJsonContentType } from "@/lib/http/json-body";
 import { admitBootRequest } from "./gate";
 import { reportIn, reportSchema } from "./report";
 
@@ -27,30 +28,12 @@ export interface JsonReply {
   headers?: Record<string, string>;
 }
 
-function errorReply(err: unknown): JsonReply {
-  const e = toAppError(err);
-  if (e.code === "internal") console.error("[fleetboot] unexpected error:", err);
-  return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } } };
-}
-
-const tooLarge = () => new AppError("payload_too_large", `the body is larger than ${BODY_LIMIT} bytes`);
-
 async function readReport(req: ReportHttpRequest) {
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(req.contentType)) {
-    throw new AppError("unsupported_media_type", "send the body as JSON with Content-Type: application/json");
-  }
-  if (req.declaredLength > BODY_LIMIT) throw tooLarge();
+  requireJsonContentType(req.contentType);
+  if (req.declaredLength > BODY_LIMIT) throw bodyTooLarge(BODY_LIMIT);
   const text = await req.readBody(BODY_LIMIT);
-  if (text === null) throw tooLarge();
-  let data: unknown;
-  try {
-    data = text === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "the body is not valid JSON");
-  }
-  const parsed = reportSchema.safeParse(data);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  if (text === null) throw bodyTooLarge(BODY_LIMIT);
+  return parseJsonBody(text, reportSchema);
 }
 
 export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
@@ -60,7 +43,7 @@ export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
     if (refused === "rate") return { status: 429, body: { error: { code: "rate_limited", message: "too many reports from this address; retry later" } }, headers: { "retry-after": "5" } };
     return { status: 202, body: await reportIn(await readReport(req), req.sourceIp) };
   } catch (err) {
-    return errorReply(err);
+    return errorPayload(err);
   }
 }
 
@@ -70,17 +53,7 @@ export function reportRequestFromWeb(req: Request): ReportHttpRequest {
     sourceIp: sourceIpOf(req.headers),
     contentType: req.headers.get("content-type") ?? "",
     declaredLength: Number(req.headers.get("content-length") ?? NaN),
-    async readBody(limit) {
-      if (!req.body) return "";
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-        size += chunk.byteLength;
-        if (size > limit) return null;
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks).toString("utf8");
-    },
+    readBody: (limit) => readBodyText(req, limit),
   };
 }
 

@@ -1,4 +1,4 @@
-import { deployHelper } from "./spawner";
+import { commandHelper } from "./spawner";
 
 export interface RunResult {
   exitCode: number | null;
@@ -21,11 +21,11 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 /**
  * Runs argv (no shell) in its own process group; on timeout the whole group gets SIGTERM,
  * then SIGKILL, so ssh children of ansible do not outlive the deployment. The command is
- * started by the deploy helper (lib/deploy/spawner.ts), never forked from this process.
+ * started by the command helper (lib/deploy/spawner.ts), never forked from this process.
  */
 export function runCommand(
   argv: string[],
   opts: { cwd?: string; timeoutMs: number; onOutput: (text: string) => void; env?: Record<string, string> },
 ): Promise<RunResult> {
-  return deployHelper().run({ argv, cwd: opts.cwd, env: opts.env ?? childEnv(), timeoutMs: opts.timeoutMs }, opts.onOutput);
+  return commandHelper().run({ argv, cwd: opts.cwd, env: opts.env ?? childEnv(), timeoutMs: opts.timeoutMs }, opts.onOutput);
 }

@@ -25,17 +25,12 @@ interface Pending {
 }
 
 // Resolved at run time from the project root (every entry point runs there), not bundled.
-const HELPER = ["lib", "deploy", "spawner-child.mjs"];
+const HELPER_SCRIPT = ["lib", "deploy", "spawner-child.mjs"];
 
-class DeployHelper {
+class CommandHelper {
   private child: ChildProcess | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
-
-  /** The helper's pid while it runs (tests kill it). */
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
 
   run(req: RunRequest, onOutput: (text: string) => void): Promise<RunResult> {
     const child = this.ensure();
@@ -73,7 +68,7 @@ class DeployHelper {
   private ensure(): ChildProcess {
     if (this.child) return this.child;
     // Bare node: no TypeScript loader or inspector flags of this process.
-    const child = spawn(process.execPath, [path.resolve(/* turbopackIgnore: true */ process.cwd(), ...HELPER)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, [path.resolve(/* turbopackIgnore: true */ process.cwd(), ...HELPER_SCRIPT)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.on("message", (m: HelperMessage) => {
       if (m.t === "out") this.pending.get(m.id)?.onOutput(m.text);
       else if (m.t === "done") this.settle(m.id, { exitCode: m.exitCode, signal: m.signal, timedOut: m.timedOut, ...(m.error ? { error: m.error } : {}) });
@@ -91,9 +86,9 @@ class DeployHelper {
   }
 }
 
-const state = globalThis as unknown as { fleetbootDeployHelper?: DeployHelper };
+const state = globalThis as unknown as { fleetbootCommandHelper?: CommandHelper };
 
-/** The process's one deploy helper, started on first use and again if it died. */
-export function deployHelper(): DeployHelper {
-  return (state.fleetbootDeployHelper ??= new DeployHelper());
+/** The process's one command helper (deploy commands, ipmitool, ssh), started on first use and again if it died. */
+export function commandHelper(): CommandHelper {
+  return (state.fleetbootCommandHelper ??= new CommandHelper());
 }

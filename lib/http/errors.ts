@@ -83,3 +83,10 @@ function formatTarget(target: unknown, table?: string): string | undefined {
   }
   return undefined;
 }
+
+/** The contract's error answer for any failure: its status and `{ error: { code, message, details? } }`. */
+export function errorPayload(err: unknown): { status: number; body: { error: { code: string; message: string; details?: unknown } } } {
+  const e = toAppError(err);
+  if (e.code === "internal") console.error("[fleetboot] unexpected error:", err);
+  return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } } };
+}
