@@ -62,10 +62,17 @@ export function parseSettings(env: NodeJS.ProcessEnv = process.env):
 
 /** Settings read at run time by background work; defaults apply to unset values. */
 export function runtimeSettings(): Settings {
+  // Called per deployment and per boot script: parsed again only when a value changed.
+  const key = SETTING_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
+  if (lastSettings?.key === key) return lastSettings.settings;
   const parsed = parseSettings();
   if (!parsed.ok) throw new Error(`invalid settings: ${parsed.problems.join("; ")}`);
+  lastSettings = { key, settings: parsed.settings };
   return parsed.settings;
 }
+
+const SETTING_KEYS = Object.keys(settingsSchema.shape);
+let lastSettings: { key: string; settings: Settings } | undefined;
 
 /** For the console's entry points: the settings, or a message per bad value and exit 2. */
 export function settingsOrExit(): Settings {

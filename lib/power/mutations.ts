@@ -1,6 +1,5 @@
-import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { currentSourceIp } from "@/lib/http/request-context";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import type { PowerAction, PowerOutcome } from "./driver";
 
@@ -13,19 +12,30 @@ export interface PowerRecord {
   actor: string;
   sourceIp?: string | null;
   rolloutId?: string | null;
-  /** More to write in the same transaction (a rollout step's result). */
-  alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** A rollout step whose result this action is, written with it (only while it is `powering`). */
+  step?: StepResult;
+}
+
+export interface StepResult {
+  id: string;
+  state: "waiting" | "failed";
+  note: string;
+  /** The action certainly reached the BMC (powered_at is set). */
+  powered: boolean;
+  method: BmcType | null;
+  error?: string;
 }
 
 /**
- * Writes what a power action did, in one transaction: the event, the audit entry, the
- * Redfish system id learned on the way, and the machine's move to `rebooting`. Nothing
- * here may hold a password: outcomes carry reasons and protocol steps only.
+ * Writes what a power action did, in one statement: the event, the audit entry, the
+ * Redfish system id learned on the way, the machine's move to `rebooting` and, for a
+ * rollout, its step's result with the step's event. Nothing here may hold a password:
+ * outcomes carry reasons and protocol steps only.
  */
 export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigint }> {
-  const { outcome } = r;
+  const { outcome, machine, step } = r;
   const summary = {
-    hostname: r.machine.hostname,
+    hostname: machine.hostname,
     protocol: r.protocol,
     action: r.action,
     outcome: outcome.ok ? "ok" : "failed",
@@ -33,29 +43,46 @@ export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigi
     message: outcome.ok ? outcome.detail : outcome.message,
     durationMs: r.durationMs,
   };
-  return db.$transaction(async (tx) => {
-    if (outcome.systemId && outcome.systemId !== r.machine.bmcSystemId) {
-      // Conditional: an edit of the BMC settings meanwhile wins over what was discovered.
-      await tx.machine.updateMany({ where: { id: r.machine.id, bmcSystemId: r.machine.bmcSystemId }, data: { bmcSystemId: outcome.systemId } });
-    }
-    if (outcome.ok && outcome.sent && r.action !== "off") {
-      // Unless the machine has already fetched a new boot script meanwhile (a fast BMC):
-      // its newer state wins over "rebooting".
-      await tx.machine.updateMany({ where: { id: r.machine.id, bootId: r.machine.bootId ?? null }, data: { state: "rebooting", stateChangedAt: new Date() } });
-    }
-    const event = await tx.event.create({
-      data: { kind: "power.action", machineId: r.machine.id, rolloutId: r.rolloutId ?? null, payload: { ...summary, actor: r.actor, steps: outcome.steps } },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actor: r.actor,
-      action: "machine.power",
-      targetType: "machine",
-      targetId: r.machine.id,
-      changes: { ...summary, eventId: event.id.toString() },
-      sourceIp: r.sourceIp,
-    });
-    await r.alsoInTransaction?.(tx);
-    return { eventId: event.id };
-  });
+  // Conditional: an edit of the BMC settings meanwhile wins over what was discovered.
+  const systemId = outcome.systemId && outcome.systemId !== machine.bmcSystemId ? outcome.systemId : null;
+  // Unless the machine has already fetched a new boot script meanwhile (a fast BMC): its
+  // newer state wins over "rebooting".
+  const rebooting = outcome.ok && outcome.sent && r.action !== "off";
+  const payload = JSON.stringify({ ...summary, actor: r.actor, steps: outcome.steps });
+  const sourceIp = r.sourceIp ?? (await currentSourceIp());
+  const [row] = await db.$queryRaw<{ id: bigint }[]>`
+    WITH machine AS (
+      UPDATE machines SET
+        bmc_system_id = CASE WHEN ${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text THEN ${systemId}::text ELSE bmc_system_id END,
+        updated_at = CASE WHEN ${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text THEN now() ELSE updated_at END,
+        state = CASE WHEN ${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text THEN 'rebooting'::"MachineState" ELSE state END,
+        state_changed_at = CASE WHEN ${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text THEN now() ELSE state_changed_at END
+      WHERE id = ${machine.id}::uuid
+        AND ((${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text)
+          OR (${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text))
+      RETURNING id
+    ), step AS (
+      UPDATE rollout_steps SET state = ${step?.state ?? "waiting"}::"RolloutStepState", note = ${step?.note ?? null}, method = ${step?.method ?? null}::"BmcType",
+        powered_at = CASE WHEN ${step?.powered ?? false} THEN now() ELSE NULL END,
+        error = ${step?.error ?? null}, finished_at = CASE WHEN ${step?.state ?? "waiting"} = 'failed' THEN now() ELSE NULL END
+      WHERE id = ${step?.id ?? null}::uuid AND state = 'powering'
+      RETURNING machine_id, rollout_id, batch
+    ), ev AS (
+      INSERT INTO events (kind, machine_id, rollout_id, payload)
+      SELECT e.kind, e.machine_id, e.rollout_id, e.payload FROM (
+        SELECT 1 AS n, 'power.action' AS kind, ${machine.id}::uuid AS machine_id, ${r.rolloutId ?? null}::uuid AS rollout_id, ${payload}::jsonb AS payload
+        UNION ALL
+        SELECT 2, 'rollout.step', s.machine_id, s.rollout_id,
+               jsonb_build_object('hostname', ${machine.hostname}::text, 'batch', s.batch, 'state', ${step?.state ?? null}::text, 'note', ${step?.note ?? null}::text)
+        FROM step s
+      ) e
+      ORDER BY e.n
+      RETURNING id, kind
+    ), audit AS (
+      INSERT INTO audit_entries (actor, action, target_type, target_id, changes, source_ip)
+      SELECT ${r.actor}, 'machine.power', 'machine', ${machine.id}, ${JSON.stringify(summary)}::jsonb || jsonb_build_object('eventId', ev.id::text), ${sourceIp}
+      FROM ev WHERE ev.kind = 'power.action'
+    )
+    SELECT id FROM ev WHERE kind = 'power.action'`;
+  return { eventId: row.id };
 }

@@ -13,6 +13,19 @@ export interface RedfishConnection {
   tls: "verify" | "insecure" | "plain";
   timeoutMs: number;
   headers: Record<string, string>;
+  /** One kept-alive connection for the requests of one action (see openRedfishConnection). */
+  agent?: http.Agent;
+}
+
+/**
+ * A connection to one BMC for the requests of one power action (log in, read, boot
+ * override, reset, log out): they share a single kept-alive TCP (and TLS) connection, as
+ * a BMC's TLS handshake can take longer than the request. close() drops it.
+ */
+export function openRedfishConnection(base: URL, tls: RedfishConnection["tls"], timeoutMs: number): RedfishConnection & { close(): void } {
+  const options = { keepAlive: true, maxSockets: 1, rejectUnauthorized: tls === "verify" };
+  const agent = base.protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+  return { base, tls, timeoutMs, headers: {}, agent, close: () => agent.destroy() };
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -23,17 +36,31 @@ const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SI
  * switched off for one BMC (self-signed certificates are the norm on BMCs) without a
  * process-wide setting or an extra dependency. Every request is bounded by timeoutMs.
  */
-export function redfishRequest(conn: RedfishConnection, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RedfishResponse> {
+export async function redfishRequest(conn: RedfishConnection, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RedfishResponse> {
+  try {
+    return await send(conn, method, path, body, headers);
+  } catch (err) {
+    // The BMC closed the kept-alive connection just as this request went out on it: the
+    // request never reached it, so it is sent once more on a new connection.
+    if (err instanceof StaleConnection) return send(conn, method, path, body, headers);
+    throw err;
+  }
+}
+
+class StaleConnection extends Error {}
+
+function send(conn: RedfishConnection, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<RedfishResponse> {
   const url = new URL(path, conn.base);
   const what = `${method} ${url.pathname}`;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = transport.request(
       url,
       {
         method,
-        agent: false,
+        agent: conn.agent ?? false,
         signal: AbortSignal.timeout(conn.timeoutMs),
         rejectUnauthorized: conn.tls === "verify",
         headers: {
@@ -45,6 +72,7 @@ export function redfishRequest(conn: RedfishConnection, method: string, path: st
         },
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on("data", (chunk: Buffer) => {
@@ -65,7 +93,10 @@ export function redfishRequest(conn: RedfishConnection, method: string, path: st
         res.on("error", (err) => reject(transportFailure(err, what, conn)));
       },
     );
-    req.on("error", (err) => reject(transportFailure(err, what, conn)));
+    req.on("error", (err: Error & { code?: string }) => {
+      if (req.reusedSocket && !answered && err.code === "ECONNRESET") reject(new StaleConnection(err.message));
+      else reject(transportFailure(err, what, conn));
+    });
     req.end(payload);
   });
 }

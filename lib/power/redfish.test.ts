@@ -43,6 +43,52 @@ describe("Redfish driver", () => {
     expect(bmc.openSessions).toBe(0);
   });
 
+  it("sends one action's requests over one connection and closes it afterwards", async () => {
+    const m = machine();
+    const before = bmc.connections;
+    expect(await redfishDriver.perform(m.target, "pxe-cycle")).toMatchObject({ ok: true, sent: true });
+    // Log in, list the systems, read ours, boot override, reset, log out: one connection.
+    expect(bmc.log.filter((e) => e.systemId === m.id)).toHaveLength(4);
+    expect(bmc.connections - before).toBe(1);
+    for (let i = 0; i < 50 && (await bmc.openConnections()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await bmc.openConnections()).toBe(0);
+  });
+
+  it("sends a request again on a new connection when the BMC drops the kept-alive one under it", async () => {
+    // A BMC that answers the first request of each connection and resets the connection
+    // when a second one arrives on it.
+    let accepted = 0;
+    const requests: string[] = [];
+    const server = net.createServer((socket) => {
+      accepted++;
+      let answered = false;
+      socket.on("data", (chunk) => {
+        if (answered) return void socket.resetAndDestroy();
+        answered = true;
+        const line = chunk.toString("latin1").split("\r\n")[0];
+        requests.push(line);
+        const [method, url] = line.split(" ");
+        const body = JSON.stringify(
+          method === "GET" && url === "/redfish/v1/Systems/x"
+            ? { "@odata.id": url, PowerState: "On", Actions: { "#ComputerSystem.Reset": { target: `${url}/Actions/ComputerSystem.Reset`, "ResetType@Redfish.AllowableValues": ["ForceRestart"] } } }
+            : {},
+        );
+        socket.write(`HTTP/1.1 ${method === "POST" ? 204 : 200} OK\r\ncontent-type: application/json\r\ncontent-length: ${method === "POST" ? 0 : body.length}\r\nconnection: keep-alive\r\n\r\n${method === "POST" ? "" : body}`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const target: PowerTarget = { protocol: "redfish", address: "127.0.0.1", port, username: "u", password: "p", tls: "plain", systemId: "/redfish/v1/Systems/x" };
+      const outcome = await createRedfishDriver("basic").perform(target, "cycle");
+      expect(outcome).toMatchObject({ ok: true, sent: true });
+      expect(requests).toEqual(["GET /redfish/v1/Systems/x HTTP/1.1", "POST /redfish/v1/Systems/x/Actions/ComputerSystem.Reset HTTP/1.1"]);
+      expect(accepted).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
   it("uses a known system id without listing the systems", async () => {
     const m = machine();
     const outcome = await redfishDriver.perform({ ...m.target, systemId: m.system.odataId }, "cycle");

@@ -1,7 +1,7 @@
 import { safeHost, safePort } from "./argv";
 import { asOutcome, PowerFailure, type PowerAction, type PowerDriver, type PowerTarget, type Trail } from "./driver";
 import { chooseResetType } from "./redfish-reset";
-import { redfishMessage, redfishRequest, type RedfishConnection, type RedfishResponse } from "./redfish-http";
+import { openRedfishConnection, redfishMessage, redfishRequest, type RedfishConnection, type RedfishResponse } from "./redfish-http";
 import { openRedfishAuth } from "./redfish-session";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -22,11 +22,15 @@ export function createRedfishDriver(auth: "session" | "basic" = "session"): Powe
       const trail: Trail = { steps: [] };
       return asOutcome(trail, async () => {
         const conn = connection(target, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-        const login = await openRedfishAuth(conn, target, auth, trail.steps);
         try {
-          return await run(conn, target, action, trail);
+          const login = await openRedfishAuth(conn, target, auth, trail.steps);
+          try {
+            return await run(conn, target, action, trail);
+          } finally {
+            await login.close();
+          }
         } finally {
-          await login.close();
+          conn.close();
         }
       });
     },
@@ -35,13 +39,13 @@ export function createRedfishDriver(auth: "session" | "basic" = "session"): Powe
 
 export const redfishDriver = createRedfishDriver("session");
 
-function connection(target: PowerTarget, timeoutMs: number): RedfishConnection {
+function connection(target: PowerTarget, timeoutMs: number) {
   const tls = target.tls ?? "verify";
   // Checked like the shell-outs' arguments: the address must not smuggle a path or user info into the URL.
   const address = safeHost(target.address);
   const host = address.includes(":") ? `[${address}]` : address;
   const port = safePort(target.port, tls === "plain" ? 80 : 443);
-  return { base: new URL(`${tls === "plain" ? "http" : "https"}://${host}:${port}`), tls, timeoutMs, headers: {} };
+  return openRedfishConnection(new URL(`${tls === "plain" ? "http" : "https"}://${host}:${port}`), tls, timeoutMs);
 }
 
 async function call(conn: RedfishConnection, steps: string[], method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<RedfishResponse> {

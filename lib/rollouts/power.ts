@@ -1,19 +1,19 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Machine } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { powerTargetFor } from "@/lib/power/credentials";
 import { pickDriver, type PowerOutcome, type PowerTarget } from "@/lib/power/driver";
-import { recordPowerAction } from "@/lib/power/mutations";
+import { recordPowerAction, type StepResult } from "@/lib/power/mutations";
 import { powerMethods } from "./select";
-
-type Tx = Prisma.TransactionClient;
 
 function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
   return { protocol: "ssh", address: machine.ipv4 ?? "", username: process.env.FLEETBOOT_SSH_USER?.trim() || "root" };
 }
 
-async function writeStep(tx: Tx, stepId: string, data: { state: "waiting" | "failed"; note: string; powered: boolean; method: BmcType | null; error?: string }) {
-  await tx.$executeRaw`
+type PowerMachine = Pick<Machine, "id" | "hostname" | "ipv4" | "bootId" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId" | "bmcTls">;
+
+async function writeStep(stepId: string, data: Omit<StepResult, "id">) {
+  await db.$executeRaw`
     WITH upd AS (
       UPDATE rollout_steps SET state = ${data.state}::"RolloutStepState", note = ${data.note}, method = ${data.method}::"BmcType",
         powered_at = CASE WHEN ${data.powered} THEN now() ELSE NULL END,
@@ -34,9 +34,12 @@ async function writeStep(tx: Tx, stepId: string, data: { state: "waiting" | "fai
  * evidence instead of trying again.
  */
 export async function powerStep(stepId: string, rollout: { id: string; name: string; powerOrder: BmcType[] }): Promise<void> {
-  const step = await db.rolloutStep.findUnique({ where: { id: stepId }, include: { machine: true } });
-  if (!step || step.state !== "powering") return;
-  const { machine } = step;
+  const [machine] = await db.$queryRaw<PowerMachine[]>`
+    SELECT m.id::text, m.hostname, host(m.ipv4) AS ipv4, m.boot_id AS "bootId", m.bmc_type AS "bmcType", m.bmc_address AS "bmcAddress",
+           m.bmc_port AS "bmcPort", m.bmc_username AS "bmcUsername", m.bmc_password_enc AS "bmcPasswordEnc", m.bmc_system_id AS "bmcSystemId", m.bmc_tls AS "bmcTls"
+    FROM rollout_steps s JOIN machines m ON m.id = s.machine_id
+    WHERE s.id = ${stepId}::uuid AND s.state = 'powering'`;
+  if (!machine) return;
   const actor = `rollout ${rollout.name || rollout.id.slice(0, 8)}`;
   let lastError = "no power driver";
   for (const protocol of powerMethods(machine, rollout.powerOrder)) {
@@ -64,10 +67,10 @@ export async function powerStep(stepId: string, rollout: { id: string; name: str
         : null;
     await recordPowerAction({
       machine, protocol, action: "pxe-cycle", outcome, durationMs, actor, rolloutId: rollout.id,
-      alsoInTransaction: next ? (tx) => writeStep(tx, stepId, next) : undefined,
+      step: next ? { id: stepId, ...next } : undefined,
     });
     if (next) return;
     lastError = `${protocol}: ${outcome.ok ? "" : outcome.message}`;
   }
-  await db.$transaction((tx) => writeStep(tx, stepId, { state: "failed", note: `no power action went through (${lastError})`, powered: false, method: null, error: lastError }));
+  await writeStep(stepId, { state: "failed", note: `no power action went through (${lastError})`, powered: false, method: null, error: lastError });
 }

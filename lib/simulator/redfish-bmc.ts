@@ -44,10 +44,18 @@ export class RedfishBmcSimulator {
   private readonly systems = new Map<string, SimulatedSystem>();
   private readonly sessions = new Map<string, { id: string; username: string; password: string }>();
   private readonly server: http.Server;
+  /** TCP connections accepted so far (clients that reuse a connection open fewer). */
+  connections = 0;
 
   constructor(private readonly opts: RedfishBmcOptions = {}) {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void this.serve(req, res);
     this.server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler) : http.createServer(handler);
+    this.server.on(opts.tls ? "secureConnection" : "connection", () => this.connections++);
+  }
+
+  /** Connections open right now. */
+  openConnections(): Promise<number> {
+    return new Promise((resolve, reject) => this.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
   }
 
   async start(port = 0): Promise<number> {
