@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -8,12 +8,12 @@ import { GET as ipxeRoute } from "@/app/api/boot/ipxe/route";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "@/lib/testing/db";
 import { buildDhcpConfig } from "./build";
-import type { DhcpFormat } from "./model";
+import { UEFI_BOOTFILE, type DhcpFormat } from "./model";
 
 // Real DHCP end to end: each daemon, started with the config Fleetboot renders, serves a
 // qemu iPXE client on a bridge in a network namespace of its own (no route out). The
 // client must get its reserved address and the chain URL, and ask the console for its
-// own script. The console's route handler listens on a unix socket; a small proxy inside
+// own script, BIOS and UEFI. The console's route handler listens on a unix socket; a small proxy inside
 // the namespace (at the subnet's 10.50.0.1) forwards to it and logs each peer address.
 
 useTestDatabase();
@@ -121,21 +121,54 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// UEFI boots in two stages: the firmware's PXE gets iPXE (ipxe.efi) over TFTP from the
+// subnet's next-server, then iPXE asks DHCP again and is given the chain URL.
+const OVMF = ["/usr/share/OVMF/OVMF_CODE.fd", "/usr/share/OVMF/OVMF_VARS.fd"];
+const IPXE_EFI = "/usr/lib/ipxe/ipxe.efi";
+const canUefi = OVMF.concat(IPXE_EFI).every((f) => existsSync(f));
+if (canNetns && !canUefi) console.warn(`[dhcp-e2e] UEFI cases SKIPPED: ${OVMF.concat(IPXE_EFI).filter((f) => !existsSync(f)).join(", ")} missing (Debian packages ovmf, ipxe)`);
+
+function firmware(platform: "pcbios" | "efi"): string[] {
+  if (platform === "pcbios") return ["-m", "256", "-boot", "n"];
+  const vars = path.join(dir, "OVMF_VARS.fd");
+  copyFileSync(OVMF[1], vars);
+  return ["-m", "512", "-machine", "q35", "-drive", `if=pflash,format=raw,readonly=on,file=${OVMF[0]}`, "-drive", `if=pflash,format=raw,file=${vars}`];
+}
+
+// For UEFI, a NIC without qemu's iPXE option ROM: the firmware's own virtio-net driver and
+// PXE client do the first stage, as on a server whose NIC has no iPXE in it.
+const nic = (platform: "pcbios" | "efi") => (platform === "pcbios" ? `e1000,netdev=n0,mac=${MAC}` : `virtio-net-pci,netdev=n0,mac=${MAC},romfile=`);
+
+/** A TFTP server on the bridge (dnsmasq with DHCP and DNS off) that serves iPXE for UEFI. */
+function tftp(ns: string) {
+  const root = path.join(dir, "tftp");
+  mkdirSync(root, { recursive: true });
+  copyFileSync(IPXE_EFI, path.join(root, UEFI_BOOTFILE));
+  return start(ns, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--enable-tftp", `--tftp-root=${root}`, "--interface=br0", "--bind-interfaces", "--pid-file", "--log-facility=-"]);
+}
+
+const cases = (["dnsmasq", "isc", "kea"] as const).flatMap((format) => (["pcbios", "efi"] as const).map((platform) => [format, platform] as const));
+
 describe.skipIf(!canNetns)("real DHCP daemons serve a real iPXE client", () => {
-  it.each(["dnsmasq", "isc", "kea"] as const)("%s gives the machine its reserved IP and the chain URL", async (format) => {
-    const ns = `fb-${format}-${process.pid}`;
+  it.each(cases)("%s gives the machine its reserved IP and the chain URL (%s)", async (format, platform) => {
+    if (platform === "efi" && !canUefi) return;
+    const ns = `fb-${format}-${platform}-${process.pid}`;
     network(ns);
     const proxy = start(ns, [process.execPath, "-e", PROXY, socket]);
     expect(await waitFor(() => proxy.output().includes("listening"), 10_000), proxy.output()).toBe(true);
+    const files = platform === "efi" ? tftp(ns) : null;
     const { text } = await buildDhcpConfig(format, { interfaces: ["br0"] });
     const dhcp = daemon(format, ns, text);
-    const vm = start(ns, ["qemu-system-x86_64", "-accel", "tcg", "-nographic", "-m", "256", "-no-reboot",
-      "-netdev", "tap,id=n0,ifname=tap0,script=no,downscript=no", "-device", `e1000,netdev=n0,mac=${MAC}`, "-boot", "n"]);
+    const vm = start(ns, ["qemu-system-x86_64", "-accel", "tcg", "-nographic", "-no-reboot", ...firmware(platform),
+      "-netdev", "tap,id=n0,ifname=tap0,script=no,downscript=no", "-device", nic(platform)]);
     const asked = () => hits.some((h) => h.startsWith("/api/boot/ipxe?mac=52%3A54%3A00%3A50%3A00%3A23"));
-    const ok = await waitFor(asked, 90_000);
+    const ok = await waitFor(asked, platform === "efi" ? 150_000 : 90_000);
     const screen = vm.output().replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, "").slice(-2000);
-    expect(ok, `no script request; console saw ${JSON.stringify(hits)}\n${format}:\n${dhcp.output().slice(-2000)}\nVM:\n${screen}`).toBe(true);
+    expect(ok, `no script request; console saw ${JSON.stringify(hits)}\n${format}:\n${dhcp.output().slice(-2000)}\nTFTP:\n${files?.output() ?? "-"}\nVM:\n${screen}`).toBe(true);
     expect(hits[0]).toBe("/api/boot/ipxe");
+    expect(hits.find((h) => h.startsWith("/api/boot/ipxe?mac="))).toContain(`platform=${platform}`);
     expect(proxy.output()).toContain(`peer ${RESERVED}`);
-  }, 120_000);
+    // The first stage came from the TFTP server the DHCP answer named.
+    if (files) expect(files.output()).toMatch(new RegExp(`sent \\S*${UEFI_BOOTFILE.replace(".", "\\.")} to `));
+  }, 200_000);
 });
