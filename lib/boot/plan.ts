@@ -131,13 +131,31 @@ function mirrorOrder(mac: string, enabled: readonly BootMirror[], usable: BootMi
 function ipArgument(target: BootTarget, iface: string, warnings: string[]): string {
   const { ipv4, subnet } = target;
   if (!ipv4) return "ip=dhcp";
-  if (!subnet || !ipaddr.IPv4.parse(ipv4).match(ipaddr.IPv4.parseCIDR(subnet.cidr))) {
+  const net = subnet ? subnetFields(subnet) : null;
+  if (!net || !ipaddr.IPv4.parse(ipv4).match(net.range)) {
     warnings.push(`${ipv4} is in no subnet of this machine, so the netmask is unknown; the kernel uses DHCP`);
     return "ip=dhcp";
   }
-  const mask = ipaddr.IPv4.subnetMaskFromPrefixLength(Number(subnet.cidr.split("/")[1])).toString();
-  const dns = subnet.dns.filter((d) => ipaddr.IPv4.isValidFourPartDecimal(d)).slice(0, 2);
-  const gateway = subnet.gateway && ipaddr.IPv4.isValidFourPartDecimal(subnet.gateway) ? subnet.gateway : "";
-  const fields = [ipv4, "", gateway, mask, target.hostname, iface, "off", ...dns];
+  const fields = [ipv4, "", net.gateway, net.mask, target.hostname, iface, "off", ...net.dns];
   return `ip=${fields.join(":")}`;
+}
+
+// A fleet has a handful of subnets and a boot storm asks for each again with every
+// script: their parsed form is remembered by value.
+const subnets = new Map<string, { range: [ipaddr.IPv4, number]; mask: string; gateway: string; dns: string[] }>();
+
+function subnetFields(subnet: NonNullable<BootTarget["subnet"]>) {
+  const key = `${subnet.cidr} ${subnet.gateway ?? ""} ${subnet.dns.join(",")}`;
+  let fields = subnets.get(key);
+  if (!fields) {
+    if (subnets.size >= 10_000) subnets.clear();
+    fields = {
+      range: ipaddr.IPv4.parseCIDR(subnet.cidr),
+      mask: ipaddr.IPv4.subnetMaskFromPrefixLength(Number(subnet.cidr.split("/")[1])).toString(),
+      gateway: subnet.gateway && ipaddr.IPv4.isValidFourPartDecimal(subnet.gateway) ? subnet.gateway : "",
+      dns: subnet.dns.filter((d) => ipaddr.IPv4.isValidFourPartDecimal(d)).slice(0, 2),
+    };
+    subnets.set(key, fields);
+  }
+  return fields;
 }
