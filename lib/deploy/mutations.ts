@@ -63,7 +63,7 @@ type DeployResult = { succeeded: boolean; exitCode: number | null; recap: Recap 
 
 /**
  * The end of a deployment, in one statement: `finished` (an UPDATE of deployments
- * returning id, machine_id, queued_at) decides; the machine follows only when this is its
+ * returning id, machine_id, queued_at, boot_id) decides; the machine follows only when this is its
  * newest deployment; the deploy.succeeded/failed event goes with it.
  */
 async function settle(finished: Prisma.Sql, result: Omit<DeployResult, "output">): Promise<boolean> {
@@ -73,6 +73,10 @@ async function settle(finished: Prisma.Sql, result: Omit<DeployResult, "output">
       UPDATE machines m SET state = ${result.succeeded ? "ready" : "failed"}::"MachineState", state_changed_at = now(), updated_at = now()
       FROM fin
       WHERE m.id = fin.machine_id AND m.state IN ('deploying', 'ready', 'failed')
+        -- Checked again on the row's newest version when the statement waited for its lock:
+        -- a boot that began meanwhile is not this deployment's to settle (the NOT EXISTS
+        -- below sees only what had committed when the statement started).
+        AND m.boot_id IS NOT DISTINCT FROM fin.boot_id
         AND NOT EXISTS (SELECT 1 FROM deployments n WHERE n.machine_id = fin.machine_id AND n.queued_at > fin.queued_at)
     ), ev AS (
       INSERT INTO events (kind, machine_id, payload)
@@ -90,7 +94,7 @@ export async function finishDeployment(id: string, claim: Date, result: DeployRe
       UPDATE deployments SET status = ${result.succeeded ? "succeeded" : "failed"}::"DeploymentStatus", exit_code = ${result.exitCode}::int,
         recap = COALESCE(${result.recap ? JSON.stringify(result.recap) : null}::jsonb, recap), output = ${result.output}, finished_at = now()
       WHERE id = ${id}::uuid AND status = 'running' AND started_at = ${claim}::timestamptz
-      RETURNING id, machine_id, queued_at`,
+      RETURNING id, machine_id, queued_at, boot_id`,
     result,
   );
 }
@@ -101,7 +105,7 @@ export async function abandonDeployment(id: string, reason: string): Promise<boo
     Prisma.sql`
       UPDATE deployments SET status = 'failed', finished_at = now(), output = output || ${`\n[fleetboot] ${reason}\n`}
       WHERE id = ${id}::uuid AND status IN ('queued', 'running')
-      RETURNING id, machine_id, queued_at`,
+      RETURNING id, machine_id, queued_at, boot_id`,
     { succeeded: false, exitCode: null, recap: null, reason },
   );
 }
