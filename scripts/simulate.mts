@@ -46,7 +46,8 @@ for (let i = 1; i <= count; i++) {
     rack: `sim-r${String(((i - 1) % 8) + 1).padStart(2, "0")}`,
     password: randomBytes(9).toString("base64url"),
   };
-  bmc.addSystem({ id: systemId, username: systemId, password: spec.password, powerState: "Off" });
+  // On: every simulated machine is powered on below, so its BMC says so.
+  bmc.addSystem({ id: systemId, username: systemId, password: spec.password, powerState: "On" });
   await registerMachine(api, { ...spec, role: values.role!, bmc: { type: "redfish", address: "127.0.0.1", port: bmcPort, username: systemId, password: spec.password } });
   machines.set(systemId, new SimulatedMachine({ hostname: spec.hostname, mac: spec.mac, ip: spec.ip, consoleUrl, bootSeconds, log }));
 }
