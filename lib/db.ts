@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { reportConnectionError } from "./db/connection-errors";
 import { closePgPool } from "./db/pool";
 
 // The one Prisma client. Created on first use (so importing this module needs no
@@ -18,8 +19,8 @@ function client(): PrismaClient {
   const adapter = new PrismaPg(
     { connectionString: url, max: 10 },
     {
-      onPoolError: (err) => console.error("[fleetboot] database connection lost:", err.message),
-      onConnectionError: (err) => console.error("[fleetboot] database connection lost:", err.message),
+      onPoolError: (err) => reportConnectionError("database connection lost", err),
+      onConnectionError: (err) => reportConnectionError("database connection lost", err),
     },
   );
   cache.fleetbootDb = new PrismaClient({ adapter });

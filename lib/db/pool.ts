@@ -1,4 +1,5 @@
 import pg from "pg";
+import { reportConnectionError } from "./connection-errors";
 
 // A plain `pg` pool beside the Prisma client, for the few statements of the boot storm's
 // hot path (lib/boot): they run as named prepared statements, parsed and planned once per
@@ -19,7 +20,7 @@ export function pgPool(): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
   // An idle connection the server closes (restart, shutdown) must not crash the process:
   // the pool drops it and the next query opens a new one.
-  pool.on("error", (err) => console.error("[fleetboot] database connection lost:", err.message));
+  pool.on("error", (err) => reportConnectionError("database connection lost", err));
   cache.fleetbootPgPool = { url, pool };
   return pool;
 }

@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+import { reportConnectionError } from "@/lib/db/connection-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The job queue lives in PostgreSQL (its own "pgboss" schema): every console instance
@@ -31,7 +32,7 @@ export function getBoss(): Promise<PgBoss> {
       // A queued deployment wakes the deploy workers at once instead of at their next poll.
       useListenNotify: true,
     });
-    boss.on("error", (err) => console.error("[fleetboot] job queue:", err.message));
+    boss.on("error", (err) => reportConnectionError("job queue", err));
     await boss.start();
     const timeout = Number(process.env.FLEETBOOT_DEPLOY_TIMEOUT_SECONDS ?? 1800);
     await boss.createQueue(DEPLOY_DEAD_QUEUE).catch(() => undefined);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isAdminShutdown, reportConnectionError } from "@/lib/db/connection-errors";
 import { RolloutScheduler, type SchedulerOptions } from "./scheduler";
 
 // One scheduler leader at a time across every console and worker: the one that holds a
@@ -52,7 +53,10 @@ export class SchedulerLeader {
   }
 
   private lost(err?: Error) {
-    if (this.leader) this.opts.log?.(`[fleetboot] rollout scheduler: lost the database connection${err ? ` (${err.message})` : ""}; no longer the leader`);
+    const log = this.opts.log;
+    // A database shutting down is said once for the whole console, not by each user of it.
+    if (this.leader && log && err && isAdminShutdown(err)) reportConnectionError("rollout scheduler", err, log);
+    else if (this.leader) log?.(`[fleetboot] rollout scheduler: lost the database connection${err ? ` (${err.message})` : ""}; no longer the leader`);
     this.leader = false;
     const client = this.client;
     this.client = undefined;
@@ -104,7 +108,7 @@ export class SchedulerLeader {
         this.again = false;
         await this.scheduler.tick();
       } catch (err) {
-        this.opts.log?.(`[fleetboot] rollout scheduler: ${(err as Error).message}`);
+        if (this.opts.log) reportConnectionError("rollout scheduler", err, this.opts.log);
         if (!this.client) this.lost(err as Error);
       }
     })().finally(() => {
