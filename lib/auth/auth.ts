@@ -39,11 +39,20 @@ function oidcPlugins() {
   ];
 }
 
+// Without FLEETBOOT_PUBLIC_URL the console answers under whatever name it is reached by
+// (localhost, an address, a DNS name), and better-auth takes the origin from the request:
+// that is the intended setup, not something to warn about on every start.
+function authLog(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) {
+  if (level === "debug" || (level === "warn" && message.includes("Base URL is not set"))) return;
+  (level === "error" ? console.error : console.log)(`[fleetboot] auth: ${message}`, ...args);
+}
+
 function createAuth() {
   return betterAuth({
     appName: "Fleetboot",
     secret: authSecret(),
     baseURL: process.env.FLEETBOOT_PUBLIC_URL,
+    logger: { log: authLog },
     database: prismaAdapter(db, { provider: "postgresql" }),
     advanced: { database: { generateId: "uuid" }, cookiePrefix: "fleetboot" },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
