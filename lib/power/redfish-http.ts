@@ -40,14 +40,23 @@ export async function redfishRequest(conn: RedfishConnection, method: string, pa
   try {
     return await send(conn, method, path, body, headers);
   } catch (err) {
-    // The BMC closed the kept-alive connection just as this request went out on it: the
-    // request never reached it, so it is sent once more on a new connection.
-    if (err instanceof StaleConnection) return send(conn, method, path, body, headers);
-    throw err;
+    // The BMC closed the kept-alive connection as this request went out on it. Most likely
+    // the request never reached it, so one that does the same however often it is sent is
+    // sent once more on a new connection. A POST (a reset above all) is not: a machine is
+    // never power-cycled twice for one action.
+    if (!(err instanceof StaleConnection)) throw err;
+    if (IDEMPOTENT.has(method)) return send(conn, method, path, body, headers);
+    throw err.failure;
   }
 }
 
-class StaleConnection extends Error {}
+const IDEMPOTENT = new Set(["GET", "HEAD", "PATCH", "PUT", "DELETE"]);
+
+class StaleConnection extends Error {
+  constructor(readonly failure: PowerFailure) {
+    super(failure.message);
+  }
+}
 
 function send(conn: RedfishConnection, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<RedfishResponse> {
   const url = new URL(path, conn.base);
@@ -94,8 +103,8 @@ function send(conn: RedfishConnection, method: string, path: string, body: unkno
       },
     );
     req.on("error", (err: Error & { code?: string }) => {
-      if (req.reusedSocket && !answered && err.code === "ECONNRESET") reject(new StaleConnection(err.message));
-      else reject(transportFailure(err, what, conn));
+      const failure = transportFailure(err, what, conn);
+      reject(req.reusedSocket && !answered && err.code === "ECONNRESET" ? new StaleConnection(failure) : failure);
     });
     req.end(payload);
   });

@@ -111,6 +111,15 @@ async function run(conn: RedfishConnection, target: PowerTarget, action: PowerAc
   }
   trail.noop = !resetType;
   if (!resetType) return `already ${system.powerState === "Off" ? "off" : "on"}; nothing sent`;
-  await call(conn, trail.steps, "POST", system.resetTarget, { ResetType: resetType });
+  try {
+    await call(conn, trail.steps, "POST", system.resetTarget, { ResetType: resetType });
+  } catch (err) {
+    // No answer at all (the connection dropped): whether the BMC acted is unknown. Said as a
+    // timeout, so that a rollout waits for evidence of a reboot rather than trying another way.
+    if (err instanceof PowerFailure && err.reason === "bmc_error" && err.httpStatus === undefined) {
+      throw new PowerFailure("timeout", `${err.message}; whether the reset happened is unknown`);
+    }
+    throw err;
+  }
   return `${action === "pxe-cycle" ? "PXE boot once, then " : ""}ResetType ${resetType} accepted (power was ${system.powerState ?? "unknown"})`;
 }
