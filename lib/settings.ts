@@ -60,6 +60,9 @@ export function parseSettings(env: NodeJS.ProcessEnv = process.env):
   };
 }
 
+const SETTING_KEYS = Object.keys(settingsSchema.shape);
+let lastSettings: { key: string; settings: Settings } | undefined;
+
 /** Settings read at run time by background work; defaults apply to unset values. */
 export function runtimeSettings(): Settings {
   // Called per deployment and per boot script: parsed again only when a value changed.
@@ -70,9 +73,6 @@ export function runtimeSettings(): Settings {
   lastSettings = { key, settings: parsed.settings };
   return parsed.settings;
 }
-
-const SETTING_KEYS = Object.keys(settingsSchema.shape);
-let lastSettings: { key: string; settings: Settings } | undefined;
 
 /** For the console's entry points: the settings, or a message per bad value and exit 2. */
 export function settingsOrExit(): Settings {

@@ -2,7 +2,7 @@
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
 import http from "node:http";
 import { db, disconnectDb } from "../lib/db";
-import { isAdminShutdown, markShuttingDown } from "../lib/db/connection-errors";
+import { markShuttingDown, passOverShutdownErrors } from "../lib/db/connection-errors";
 import { startDatabase } from "../lib/db/start";
 import { parseCidrList, stampClientAddress } from "../lib/http/client-address";
 import { localSecretKey } from "../lib/secrets/key-file";
@@ -49,21 +49,8 @@ const { answerReportRequest } = await import("../lib/boot/report-handler");
 // helper process (same process group), after which nothing new can be imported.
 const [{ stopWorkers }, { stopEventHub }] = await Promise.all([import("../lib/jobs/workers"), import("../lib/events/live")]);
 
-let stopping = false;
-// pg-boss ends its LISTEN connection after taking that connection's listeners off; if the
-// database goes away at that moment (Ctrl-C reaches the embedded PostgreSQL as well), the
-// connection reports the shutdown to nobody, as an uncaught exception. While stopping,
-// that error is expected; anything else goes to the handlers there were (Next.js's).
-const uncaught = process.listeners("uncaughtException");
-process.removeAllListeners("uncaughtException");
-process.on("uncaughtException", (err, origin) => {
-  if (stopping && isAdminShutdown(err)) return;
-  if (!uncaught.length) {
-    console.error(err);
-    process.exit(1);
-  }
-  for (const listener of uncaught) listener(err, origin);
-});
+// After Next.js has installed its own handlers, which this one passes everything else to.
+passOverShutdownErrors();
 const proxies = parseCidrList(settings.FLEETBOOT_TRUSTED_PROXIES);
 
 const server = http.createServer((req, res) => {
@@ -85,6 +72,7 @@ await new Promise<void>((resolve, reject) => {
 });
 log(`console on http://${settings.HOSTNAME === "0.0.0.0" ? "localhost" : settings.HOSTNAME}:${settings.PORT}`);
 
+let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sourceIpOf } from "@/lib/http/client-address";
 import { AppError, errorPayload } from "@/lib/http/errors";
-import { bodyTooLarge, parseJsonBody, readBodyText, requireJsonContentType } from "@/lib/http/json-body";
+import { type JsonBodySource, readJsonBody, webBodySource } from "@/lib/http/json-body";
 import { admitBootRequest } from "./gate";
 import { reportIn, reportSchema } from "./report";
 
@@ -13,13 +13,8 @@ import { reportIn, reportSchema } from "./report";
 export const REPORT_PATH = "/api/boot/report";
 const BODY_LIMIT = 4096;
 
-export interface ReportHttpRequest {
+export interface ReportHttpRequest extends JsonBodySource {
   sourceIp: string | null;
-  contentType: string;
-  /** Content-Length as declared, NaN when absent. */
-  declaredLength: number;
-  /** The body as text, or null once it is longer than `limit` bytes. */
-  readBody(limit: number): Promise<string | null>;
 }
 
 export interface JsonReply {
@@ -28,20 +23,12 @@ export interface JsonReply {
   headers?: Record<string, string>;
 }
 
-async function readReport(req: ReportHttpRequest) {
-  requireJsonContentType(req.contentType);
-  if (req.declaredLength > BODY_LIMIT) throw bodyTooLarge(BODY_LIMIT);
-  const text = await req.readBody(BODY_LIMIT);
-  if (text === null) throw bodyTooLarge(BODY_LIMIT);
-  return parseJsonBody(text, reportSchema);
-}
-
 export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
   try {
     const refused = await admitBootRequest(req.sourceIp, REPORT_PATH, "report");
     if (refused === "network") throw new AppError("forbidden", "this network may not report to the console");
     if (refused === "rate") return { status: 429, body: { error: { code: "rate_limited", message: "too many reports from this address; retry later" } }, headers: { "retry-after": "5" } };
-    return { status: 202, body: await reportIn(await readReport(req), req.sourceIp) };
+    return { status: 202, body: await reportIn(await readJsonBody(req, reportSchema, BODY_LIMIT), req.sourceIp) };
   } catch (err) {
     return errorPayload(err);
   }
@@ -49,12 +36,7 @@ export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
 
 /** The route handler's request (the console's server stamped the client address into it). */
 export function reportRequestFromWeb(req: Request): ReportHttpRequest {
-  return {
-    sourceIp: sourceIpOf(req.headers),
-    contentType: req.headers.get("content-type") ?? "",
-    declaredLength: Number(req.headers.get("content-length") ?? NaN),
-    readBody: (limit) => readBodyText(req, limit),
-  };
+  return { sourceIp: sourceIpOf(req.headers), ...webBodySource(req) };
 }
 
 function readNodeBody(req: IncomingMessage, limit: number): Promise<string | null> {
@@ -87,7 +69,7 @@ export async function answerReportRequest(req: IncomingMessage, res: ServerRespo
     return Array.isArray(v) ? v.join(",") : (v ?? null);
   };
   const reply = await answerReport({
-    sourceIp: header("x-forwarded-for")?.split(",")[0]?.trim() || null,
+    sourceIp: sourceIpOf({ get: header }),
     contentType: header("content-type") ?? "",
     declaredLength: Number(header("content-length") ?? NaN),
     readBody: (limit) => readNodeBody(req, limit),

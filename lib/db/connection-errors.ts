@@ -46,3 +46,23 @@ export function reportConnectionError(what: string, err: unknown, log: (line: st
   if (admin) log(`[fleetboot] the database is shutting down and closed the console's connections; they are opened again once it is back${more}`);
   else log(`[fleetboot] ${what}: ${e?.message ?? String(err)}${more}`);
 }
+
+/**
+ * pg-boss ends its LISTEN connection after taking that connection's listeners off; if the
+ * database goes away at that moment (Ctrl-C reaches the embedded PostgreSQL as well), the
+ * connection reports the shutdown to nobody, as an uncaught exception. Once this process
+ * is stopping (markShuttingDown), that error is expected; anything else goes to the
+ * handlers installed before this call, or ends the process as Node.js would.
+ */
+export function passOverShutdownErrors(): void {
+  const before = process.listeners("uncaughtException");
+  process.removeAllListeners("uncaughtException");
+  process.on("uncaughtException", (err, origin) => {
+    if (state.fleetbootShuttingDown && isAdminShutdown(err)) return;
+    if (!before.length) {
+      console.error(err);
+      process.exit(1);
+    }
+    for (const listener of before) listener(err, origin);
+  });
+}

@@ -25,7 +25,7 @@ export function inRanges(address: string, ranges: CidrRange[]): boolean {
 }
 
 /** The address a request came from, as the console's server stamped it. */
-export function sourceIpOf(headers: Headers): string | null {
+export function sourceIpOf(headers: Pick<Headers, "get">): string | null {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
 }
 

@@ -4,16 +4,16 @@ import { AppError, validationError } from "./errors";
 // JSON request bodies, without Next.js: shared by route handlers (lib/http/respond.ts) and
 // the console's bare node:http front (lib/boot/report-handler.ts).
 
-export function requireJsonContentType(contentType: string): void {
+function requireJsonContentType(contentType: string): void {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "send the body as JSON with Content-Type: application/json");
   }
 }
 
-export const bodyTooLarge = (limit: number) => new AppError("payload_too_large", `the body is larger than ${limit} bytes`);
+const bodyTooLarge = (limit: number) => new AppError("payload_too_large", `the body is larger than ${limit} bytes`);
 
 /** Parses a body's text (empty = `{}`) and validates it with `schema`. */
-export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.output<S> {
+function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let data: unknown;
   try {
     data = text === "" ? {} : JSON.parse(text);
@@ -25,8 +25,35 @@ export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.o
   return result.data;
 }
 
+/** A request as a JSON body reader needs it, whichever server received it. */
+export interface JsonBodySource {
+  contentType: string;
+  /** Content-Length as declared, NaN when absent. */
+  declaredLength: number;
+  /** The body as text, or null once it is longer than `limit` bytes. */
+  readBody(limit: number): Promise<string | null>;
+}
+
+/** Reads a JSON body no larger than `limit` bytes and validates it with `schema`. */
+export async function readJsonBody<S extends z.ZodType>(source: JsonBodySource, schema: S, limit: number): Promise<z.output<S>> {
+  requireJsonContentType(source.contentType);
+  if (source.declaredLength > limit) throw bodyTooLarge(limit);
+  const text = await source.readBody(limit);
+  if (text === null) throw bodyTooLarge(limit);
+  return parseJsonBody(text, schema);
+}
+
+/** A web Request as a body source. */
+export function webBodySource(req: Request): JsonBodySource {
+  return {
+    contentType: req.headers.get("content-type") ?? "",
+    declaredLength: Number(req.headers.get("content-length") ?? NaN),
+    readBody: (limit) => readBodyText(req, limit),
+  };
+}
+
 /** A web Request's body as text, or null as soon as it grows past `limit` bytes. */
-export async function readBodyText(req: Request, limit: number): Promise<string | null> {
+async function readBodyText(req: Request, limit: number): Promise<string | null> {
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { errorPayload, validationError } from "./errors";
-import { bodyTooLarge, parseJsonBody, readBodyText, requireJsonContentType } from "./json-body";
+import { readJsonBody, webBodySource } from "./json-body";
 import { withRequestContext } from "./request-context";
 
 export function errorResponse(err: unknown): NextResponse {
@@ -26,11 +26,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Reads a JSON body no larger than `limit` bytes and validates it with `schema`. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
-  requireJsonContentType(req.headers.get("content-type") ?? "");
-  if (Number(req.headers.get("content-length") ?? "0") > limit) throw bodyTooLarge(limit);
-  const text = await readBodyText(req, limit);
-  if (text === null) throw bodyTooLarge(limit);
-  return parseJsonBody(text, schema);
+  return readJsonBody(webBodySource(req), schema, limit);
 }
 
 /** Validates query-string parameters with `schema`. */

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
-import { currentSourceIp } from "@/lib/http/request-context";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
+import { currentSourceIp } from "@/lib/http/request-context";
+import { stepResultUpdate, type StepResult } from "@/lib/rollouts/step-result";
 import type { PowerAction, PowerOutcome } from "./driver";
 
 export interface PowerRecord {
@@ -16,15 +18,8 @@ export interface PowerRecord {
   step?: StepResult;
 }
 
-export interface StepResult {
-  id: string;
-  state: "waiting" | "failed";
-  note: string;
-  /** The action certainly reached the BMC (powered_at is set). */
-  powered: boolean;
-  method: BmcType | null;
-  error?: string;
-}
+// No rollout step: the step CTE yields no row, so no step event either.
+const NO_STEP = Prisma.sql`SELECT NULL::uuid AS machine_id, NULL::uuid AS rollout_id, NULL::int AS batch WHERE false`;
 
 /**
  * Writes what a power action did, in one statement: the event, the audit entry, the
@@ -61,13 +56,7 @@ export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigi
         AND ((${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text)
           OR (${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text))
       RETURNING id
-    ), step AS (
-      UPDATE rollout_steps SET state = ${step?.state ?? "waiting"}::"RolloutStepState", note = ${step?.note ?? null}, method = ${step?.method ?? null}::"BmcType",
-        powered_at = CASE WHEN ${step?.powered ?? false} THEN now() ELSE NULL END,
-        error = ${step?.error ?? null}, finished_at = CASE WHEN ${step?.state ?? "waiting"} = 'failed' THEN now() ELSE NULL END
-      WHERE id = ${step?.id ?? null}::uuid AND state = 'powering'
-      RETURNING machine_id, rollout_id, batch
-    ), ev AS (
+    ), step AS (${step ? stepResultUpdate(step) : NO_STEP}), ev AS (
       INSERT INTO events (kind, machine_id, rollout_id, payload)
       SELECT e.kind, e.machine_id, e.rollout_id, e.payload FROM (
         SELECT 1 AS n, 'power.action' AS kind, ${machine.id}::uuid AS machine_id, ${r.rolloutId ?? null}::uuid AS rollout_id, ${payload}::jsonb AS payload

@@ -3,8 +3,9 @@ import type { Machine } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { powerTargetFor } from "@/lib/power/credentials";
 import { pickDriver, type PowerOutcome, type PowerTarget } from "@/lib/power/driver";
-import { recordPowerAction, type StepResult } from "@/lib/power/mutations";
+import { recordPowerAction } from "@/lib/power/mutations";
 import { powerMethods } from "./select";
+import { stepResultUpdate, type StepResult } from "./step-result";
 
 function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
   return { protocol: "ssh", address: machine.ipv4 ?? "", username: process.env.FLEETBOOT_SSH_USER?.trim() || "root" };
@@ -12,17 +13,12 @@ function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
 
 type PowerMachine = Pick<Machine, "id" | "hostname" | "ipv4" | "bootId" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId" | "bmcTls">;
 
-async function writeStep(stepId: string, data: Omit<StepResult, "id">) {
+/** A step's result without a power action to record with it (none went through). */
+async function writeStep(step: StepResult) {
   await db.$executeRaw`
-    WITH upd AS (
-      UPDATE rollout_steps SET state = ${data.state}::"RolloutStepState", note = ${data.note}, method = ${data.method}::"BmcType",
-        powered_at = CASE WHEN ${data.powered} THEN now() ELSE NULL END,
-        error = ${data.error ?? null}, finished_at = CASE WHEN ${data.state} = 'failed' THEN now() ELSE NULL END
-      WHERE id = ${stepId}::uuid AND state = 'powering'
-      RETURNING machine_id, rollout_id, batch
-    )
+    WITH upd AS (${stepResultUpdate(step)})
     INSERT INTO events (kind, machine_id, rollout_id, payload)
-    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', ${data.state}::text, 'note', ${data.note}::text)
+    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', ${step.state}::text, 'note', ${step.note}::text)
     FROM upd u JOIN machines m ON m.id = u.machine_id`;
 }
 
@@ -72,5 +68,5 @@ export async function powerStep(stepId: string, rollout: { id: string; name: str
     if (next) return;
     lastError = `${protocol}: ${outcome.ok ? "" : outcome.message}`;
   }
-  await writeStep(stepId, { state: "failed", note: `no power action went through (${lastError})`, powered: false, method: null, error: lastError });
+  await writeStep({ id: stepId, state: "failed", note: `no power action went through (${lastError})`, powered: false, method: null, error: lastError });
 }
