@@ -100,6 +100,52 @@ describe("POST /api/boot/report", () => {
     expect(orphans).toBe(0);
   });
 
+  it("answers reports that arrive together each on its own: written, refused, unknown, and an address two machines claim", async () => {
+    const role = await db.role.findFirstOrThrow({ where: { name: "storage" } });
+    const fleet = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        db.machine.create({ data: { hostname: `batch-${i}`, roleId: role.id, ipv4: i < 10 ? `10.9.1.${i + 1}` : null, interfaces: { create: [{ mac: `52:54:00:bb:00:${(i + 16).toString(16)}` }] } } }),
+      ),
+    );
+    const issued = await Promise.all(
+      fleet.map(async (m) => {
+        const boot = issueBootToken(m.id);
+        await db.machine.update({ where: { id: m.id }, data: { state: "booting", bootTokenHash: boot.tokenHash, bootTokenIssuedAt: new Date(), bootId: boot.bootId } });
+        return boot;
+      }),
+    );
+    const mac = (i: number) => `52:54:00:bb:00:${(i + 16).toString(16)}`;
+    const jobsBefore = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'deploy'`;
+    const bodies = [
+      ...fleet.slice(0, 9).map((m, i) => ({ mac: mac(i), ip: `10.9.1.${i + 1}`, token: issued[i].token })),
+      { mac: mac(9), ip: "10.9.1.10", token: issueBootToken(fleet[9].id).token }, // a token of another boot
+      { mac: "52:54:00:bb:ff:ff", ip: "10.9.1.99", token: issued[0].token }, // nobody's MAC
+      // Two machines without an address say they have the same one.
+      { mac: mac(10), ip: "10.9.1.50", token: issued[10].token },
+      { mac: mac(11), ip: "10.9.1.50", token: issued[11].token },
+      // A retry of the first report, in the same moment.
+      { mac: mac(0), ip: "10.9.1.1", token: issued[0].token },
+    ];
+    // Each from its own address: the per-source rate limit is not what this is about.
+    const answers = await Promise.all(bodies.map((b, i) => report(b, { "x-forwarded-for": `10.9.2.${i + 1}` })));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202, 202, 202, 202, 202, 403, 404, 202, 202, 202]);
+    const deployments = await db.deployment.findMany({ where: { machineId: { in: fleet.map((m) => m.id) } } });
+    // One deployment per machine that reported with its token, the retry included.
+    expect(new Set(deployments.map((d) => d.machineId)).size).toBe(11);
+    expect(deployments).toHaveLength(11);
+    const retried = await answers[13].json();
+    expect(retried.deployment.id).toBe(deployments.find((d) => d.machineId === fleet[0].id)?.id);
+    const after = await db.machine.findMany({ where: { id: { in: fleet.map((m) => m.id) } }, orderBy: { hostname: "asc" } });
+    expect(after.filter((m) => m.state === "deploying")).toHaveLength(11);
+    expect(after.find((m) => m.id === fleet[9].id)?.state).toBe("booting");
+    // The address went to exactly one of the two.
+    expect(after.filter((m) => m.ipv4 === "10.9.1.50")).toHaveLength(1);
+    const jobsAfter = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'deploy'`;
+    expect(jobsAfter[0].n - jobsBefore[0].n).toBe(11);
+    expect(await db.event.count({ where: { kind: "boot.reported", machineId: { in: fleet.map((m) => m.id) } } })).toBe(11);
+    expect(await db.event.count({ where: { kind: "boot.report_rejected", machineId: fleet[9].id } })).toBe(1);
+  });
+
   it("answers an unknown MAC with 404, a bad MAC with 400, an oversized body with 413", async () => {
     expect((await report({ mac: "52:54:00:aa:09:09", ip: "10.9.0.9", token: "x".repeat(43) })).status).toBe(404);
     expect((await report({ mac: "52:54:00:aa:09", ip: "10.9.0.9", token: "x".repeat(43) })).status).toBe(400);

@@ -17,7 +17,7 @@ export function pgPool(): pg.Pool {
   const cached = cache.fleetbootPgPool;
   if (cached?.url === url) return cached.pool;
   if (cached) void cached.pool.end().catch(() => undefined);
-  const pool = new pg.Pool({ connectionString: url, max: 4, allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
   // An idle connection the server closes (restart, shutdown) must not crash the process:
   // the pool drops it and the next query opens a new one.
   pool.on("error", (err) => reportConnectionError("database connection lost", err));

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pool";
 import { runtimeSettings } from "@/lib/settings";
 import { buildDeployArgv, DEFAULT_PLAYBOOK } from "./command";
 import { claimDeployment, finishDeployment, saveOutput } from "./mutations";
@@ -18,9 +18,9 @@ interface Target {
   image: string | null;
 }
 
-/** What a deployment runs against, in one read. */
-async function deploymentTarget(deploymentId: string): Promise<Target | null> {
-  const rows = await db.$queryRaw<Target[]>`
+const TARGET = {
+  name: "fleetboot_deploy_target",
+  text: `
     SELECT host(m.ipv4) AS ipv4, m.hostname, r.name AS role, r.deploy_command AS "deployCommand", r.playbook,
            i.name || ':' || v.version AS image
     FROM deployments d
@@ -28,7 +28,12 @@ async function deploymentTarget(deploymentId: string): Promise<Target | null> {
     LEFT JOIN roles r ON r.id = m.role_id
     LEFT JOIN image_versions v ON v.id = d.image_version_id
     LEFT JOIN images i ON i.id = v.image_id
-    WHERE d.id = ${deploymentId}::uuid`;
+    WHERE d.id = $1::uuid`,
+};
+
+/** What a deployment runs against, in one read (a prepared statement on the plain pool). */
+async function deploymentTarget(deploymentId: string): Promise<Target | null> {
+  const { rows } = await pgPool().query<Target>({ ...TARGET, values: [deploymentId] });
   return rows[0] ?? null;
 }
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pool";
 import { type DeploymentTrigger, Prisma } from "@/lib/generated/prisma/client";
 import { DEPLOY_QUEUE, sendInTransaction } from "@/lib/jobs/boss";
 import type { Recap } from "./recap";
@@ -29,6 +30,26 @@ export async function queueDeployment(
   return deployment;
 }
 
+// A deployment's claim and end are two of the few statements every machine's boot runs
+// (with report-in, lib/boot/report.ts): named prepared statements on the plain pool.
+const CLAIM = {
+  name: "fleetboot_deploy_claim",
+  text: `
+    WITH before AS (
+      SELECT id, status FROM deployments WHERE id = $1::uuid FOR UPDATE
+    ), claimed AS (
+      UPDATE deployments d SET status = 'running', started_at = $2::timestamptz, command = $3::text[], output = ''
+      FROM before WHERE d.id = before.id AND before.status IN ('queued', 'running')
+      RETURNING d.id, d.machine_id, before.status = 'running' AS retry
+    ), ev AS (
+      INSERT INTO events (kind, machine_id, payload)
+      SELECT 'deploy.started', machine_id,
+             $4::jsonb || CASE WHEN retry THEN jsonb_build_object('retry', 'the worker that ran it before stopped') ELSE '{}' END
+      FROM claimed
+    )
+    SELECT id::text FROM claimed`,
+};
+
 /**
  * Marks the deployment running and returns the claim (its new start time), or null when
  * it is finished. A retried job whose worker died finds it still running and takes it
@@ -38,20 +59,7 @@ export async function queueDeployment(
 export async function claimDeployment(id: string, command: string[]): Promise<Date | null> {
   const claim = new Date();
   const payload = JSON.stringify({ deploymentId: id, command });
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH before AS (
-      SELECT id, status FROM deployments WHERE id = ${id}::uuid FOR UPDATE
-    ), claimed AS (
-      UPDATE deployments d SET status = 'running', started_at = ${claim}::timestamptz, command = ${command}::text[], output = ''
-      FROM before WHERE d.id = before.id AND before.status IN ('queued', 'running')
-      RETURNING d.id, d.machine_id, before.status = 'running' AS retry
-    ), ev AS (
-      INSERT INTO events (kind, machine_id, payload)
-      SELECT 'deploy.started', machine_id,
-             ${payload}::jsonb || CASE WHEN retry THEN jsonb_build_object('retry', 'the worker that ran it before stopped') ELSE '{}' END
-      FROM claimed
-    )
-    SELECT id::text FROM claimed`;
+  const { rows } = await pgPool().query<{ id: string }>({ ...CLAIM, values: [id, claim, command, payload] });
   return rows.length ? claim : null;
 }
 
@@ -63,14 +71,17 @@ type DeployResult = { succeeded: boolean; exitCode: number | null; recap: Recap 
 
 /**
  * The end of a deployment, in one statement: `finished` (an UPDATE of deployments
- * returning id, machine_id, queued_at, boot_id) decides; the machine follows only when this is its
- * newest deployment; the deploy.succeeded/failed event goes with it.
+ * returning id, machine_id, queued_at, boot_id, with its own parameters before the three
+ * used here) decides; the machine follows only when this is its newest deployment; the
+ * deploy.succeeded/failed event goes with it.
  */
-async function settle(finished: Prisma.Sql, result: Omit<DeployResult, "output">): Promise<boolean> {
-  const payload = JSON.stringify({ exitCode: result.exitCode, reason: result.reason ?? null, ...(result.recap ?? {}) });
-  const rows = await db.$queryRaw<{ id: string }[]>`
+function settleStatement(name: string, finished: string, params: number) {
+  const [state, kind, payload] = [params + 1, params + 2, params + 3].map((n) => `$${n}`);
+  return {
+    name,
+    text: `
     WITH fin AS (${finished}), machine AS (
-      UPDATE machines m SET state = ${result.succeeded ? "ready" : "failed"}::"MachineState", state_changed_at = now(), updated_at = now()
+      UPDATE machines m SET state = ${state}::"MachineState", state_changed_at = now(), updated_at = now()
       FROM fin
       WHERE m.id = fin.machine_id AND m.state IN ('deploying', 'ready', 'failed')
         -- Checked again on the row's newest version when the statement waited for its lock:
@@ -80,32 +91,44 @@ async function settle(finished: Prisma.Sql, result: Omit<DeployResult, "output">
         AND NOT EXISTS (SELECT 1 FROM deployments n WHERE n.machine_id = fin.machine_id AND n.queued_at > fin.queued_at)
     ), ev AS (
       INSERT INTO events (kind, machine_id, payload)
-      SELECT ${result.succeeded ? "deploy.succeeded" : "deploy.failed"}, machine_id, jsonb_build_object('deploymentId', id) || ${payload}::jsonb
+      SELECT ${kind}, machine_id, jsonb_build_object('deploymentId', id) || ${payload}::jsonb
       FROM fin
     )
-    SELECT id::text FROM fin`;
+    SELECT id::text FROM fin`,
+  };
+}
+
+const FINISH = settleStatement(
+  "fleetboot_deploy_finish",
+  `UPDATE deployments SET status = $2::"DeploymentStatus", exit_code = $3::int,
+     recap = COALESCE($4::jsonb, recap), output = $5, finished_at = now()
+   WHERE id = $1::uuid AND status = 'running' AND started_at = $6::timestamptz
+   RETURNING id, machine_id, queued_at, boot_id`,
+  6,
+);
+
+const ABANDON = settleStatement(
+  "fleetboot_deploy_abandon",
+  `UPDATE deployments SET status = 'failed', finished_at = now(), output = output || $2
+   WHERE id = $1::uuid AND status IN ('queued', 'running')
+   RETURNING id, machine_id, queued_at, boot_id`,
+  2,
+);
+
+async function settle(statement: { name: string; text: string }, values: unknown[], result: Omit<DeployResult, "output">): Promise<boolean> {
+  const payload = JSON.stringify({ exitCode: result.exitCode, reason: result.reason ?? null, ...(result.recap ?? {}) });
+  const tail = [result.succeeded ? "ready" : "failed", result.succeeded ? "deploy.succeeded" : "deploy.failed", payload];
+  const { rows } = await pgPool().query<{ id: string }>({ ...statement, values: [...values, ...tail] });
   return rows.length > 0;
 }
 
 /** Records the result of the attempt that holds `claim`; false when another attempt took over. */
 export async function finishDeployment(id: string, claim: Date, result: DeployResult): Promise<boolean> {
-  return settle(
-    Prisma.sql`
-      UPDATE deployments SET status = ${result.succeeded ? "succeeded" : "failed"}::"DeploymentStatus", exit_code = ${result.exitCode}::int,
-        recap = COALESCE(${result.recap ? JSON.stringify(result.recap) : null}::jsonb, recap), output = ${result.output}, finished_at = now()
-      WHERE id = ${id}::uuid AND status = 'running' AND started_at = ${claim}::timestamptz
-      RETURNING id, machine_id, queued_at, boot_id`,
-    result,
-  );
+  const status = result.succeeded ? "succeeded" : "failed";
+  return settle(FINISH, [id, status, result.exitCode, result.recap ? JSON.stringify(result.recap) : null, result.output, claim], result);
 }
 
 /** A deployment no worker could finish (each attempt's worker died): failed, with why. */
 export async function abandonDeployment(id: string, reason: string): Promise<boolean> {
-  return settle(
-    Prisma.sql`
-      UPDATE deployments SET status = 'failed', finished_at = now(), output = output || ${`\n[fleetboot] ${reason}\n`}
-      WHERE id = ${id}::uuid AND status IN ('queued', 'running')
-      RETURNING id, machine_id, queued_at, boot_id`,
-    { succeeded: false, exitCode: null, recap: null, reason },
-  );
+  return settle(ABANDON, [id, `\n[fleetboot] ${reason}\n`], { succeeded: false, exitCode: null, recap: null, reason });
 }

@@ -1,8 +1,7 @@
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { pgPool } from "@/lib/db/pool";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { currentSourceIp } from "@/lib/http/request-context";
-import { stepResultUpdate, type StepResult } from "@/lib/rollouts/step-result";
+import { stepParams, stepResultUpdate, stepValues, type StepResult } from "@/lib/rollouts/step-result";
 import type { PowerAction, PowerOutcome } from "./driver";
 
 export interface PowerRecord {
@@ -18,8 +17,40 @@ export interface PowerRecord {
   step?: StepResult;
 }
 
-// No rollout step: the step CTE yields no row, so no step event either.
-const NO_STEP = Prisma.sql`SELECT NULL::uuid AS machine_id, NULL::uuid AS rollout_id, NULL::int AS batch WHERE false`;
+// The power record: a named prepared statement on the plain pool (a rollout writes one per
+// machine, 128 at once by default). Parameters $1–$12 are the action's, $13–$18 its step's.
+const step = stepParams(13);
+const RECORD = {
+  name: "fleetboot_power_record",
+  text: `
+    WITH machine AS (
+      UPDATE machines SET
+        bmc_system_id = CASE WHEN $1::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM $2::text THEN $1::text ELSE bmc_system_id END,
+        updated_at = CASE WHEN $1::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM $2::text THEN now() ELSE updated_at END,
+        state = CASE WHEN $3::boolean AND boot_id IS NOT DISTINCT FROM $4::text THEN 'rebooting'::"MachineState" ELSE state END,
+        state_changed_at = CASE WHEN $3::boolean AND boot_id IS NOT DISTINCT FROM $4::text THEN now() ELSE state_changed_at END
+      WHERE id = $5::uuid
+        AND (($1::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM $2::text)
+          OR ($3::boolean AND boot_id IS NOT DISTINCT FROM $4::text))
+      RETURNING id
+    ), step AS (${stepResultUpdate(step)}), ev AS (
+      INSERT INTO events (kind, machine_id, rollout_id, payload)
+      SELECT e.kind, e.machine_id, e.rollout_id, e.payload FROM (
+        SELECT 1 AS n, 'power.action' AS kind, $5::uuid AS machine_id, $6::uuid AS rollout_id, $7::jsonb AS payload
+        UNION ALL
+        SELECT 2, 'rollout.step', s.machine_id, s.rollout_id,
+               jsonb_build_object('hostname', $8::text, 'batch', s.batch, 'state', ${step.state}::text, 'note', ${step.note}::text)
+        FROM step s
+      ) e
+      ORDER BY e.n
+      RETURNING id, kind
+    ), audit AS (
+      INSERT INTO audit_entries (actor, action, target_type, target_id, changes, source_ip)
+      SELECT $9::text, 'machine.power', 'machine', $10::text, $11::jsonb || jsonb_build_object('eventId', ev.id::text), $12::text
+      FROM ev WHERE ev.kind = 'power.action'
+    )
+    SELECT id FROM ev WHERE kind = 'power.action'`,
+};
 
 /**
  * Writes what a power action did, in one statement: the event, the audit entry, the
@@ -45,33 +76,10 @@ export async function recordPowerAction(r: PowerRecord): Promise<{ eventId: bigi
   const rebooting = outcome.ok && outcome.sent && r.action !== "off";
   const payload = JSON.stringify({ ...summary, actor: r.actor, steps: outcome.steps });
   const sourceIp = r.sourceIp ?? (await currentSourceIp());
-  const [row] = await db.$queryRaw<{ id: bigint }[]>`
-    WITH machine AS (
-      UPDATE machines SET
-        bmc_system_id = CASE WHEN ${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text THEN ${systemId}::text ELSE bmc_system_id END,
-        updated_at = CASE WHEN ${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text THEN now() ELSE updated_at END,
-        state = CASE WHEN ${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text THEN 'rebooting'::"MachineState" ELSE state END,
-        state_changed_at = CASE WHEN ${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text THEN now() ELSE state_changed_at END
-      WHERE id = ${machine.id}::uuid
-        AND ((${systemId}::text IS NOT NULL AND bmc_system_id IS NOT DISTINCT FROM ${machine.bmcSystemId}::text)
-          OR (${rebooting} AND boot_id IS NOT DISTINCT FROM ${machine.bootId}::text))
-      RETURNING id
-    ), step AS (${step ? stepResultUpdate(step) : NO_STEP}), ev AS (
-      INSERT INTO events (kind, machine_id, rollout_id, payload)
-      SELECT e.kind, e.machine_id, e.rollout_id, e.payload FROM (
-        SELECT 1 AS n, 'power.action' AS kind, ${machine.id}::uuid AS machine_id, ${r.rolloutId ?? null}::uuid AS rollout_id, ${payload}::jsonb AS payload
-        UNION ALL
-        SELECT 2, 'rollout.step', s.machine_id, s.rollout_id,
-               jsonb_build_object('hostname', ${machine.hostname}::text, 'batch', s.batch, 'state', ${step?.state ?? null}::text, 'note', ${step?.note ?? null}::text)
-        FROM step s
-      ) e
-      ORDER BY e.n
-      RETURNING id, kind
-    ), audit AS (
-      INSERT INTO audit_entries (actor, action, target_type, target_id, changes, source_ip)
-      SELECT ${r.actor}, 'machine.power', 'machine', ${machine.id}, ${JSON.stringify(summary)}::jsonb || jsonb_build_object('eventId', ev.id::text), ${sourceIp}
-      FROM ev WHERE ev.kind = 'power.action'
-    )
-    SELECT id FROM ev WHERE kind = 'power.action'`;
-  return { eventId: row.id };
+  const values = [
+    systemId, machine.bmcSystemId, rebooting, machine.bootId, machine.id, r.rolloutId ?? null, payload, machine.hostname,
+    r.actor, machine.id, JSON.stringify(summary), sourceIp, ...stepValues(step),
+  ];
+  const { rows } = await pgPool().query<{ id: string }>({ ...RECORD, values });
+  return { eventId: BigInt(rows[0].id) };
 }

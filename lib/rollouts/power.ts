@@ -1,11 +1,11 @@
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pool";
 import type { Machine } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { powerTargetFor } from "@/lib/power/credentials";
 import { pickDriver, type PowerOutcome, type PowerTarget } from "@/lib/power/driver";
 import { recordPowerAction } from "@/lib/power/mutations";
 import { powerMethods } from "./select";
-import { stepResultUpdate, type StepResult } from "./step-result";
+import { stepParams, stepResultUpdate, stepValues, type StepResult } from "./step-result";
 
 function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
   return { protocol: "ssh", address: machine.ipv4 ?? "", username: process.env.FLEETBOOT_SSH_USER?.trim() || "root" };
@@ -13,14 +13,29 @@ function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
 
 type PowerMachine = Pick<Machine, "id" | "hostname" | "ipv4" | "bootId" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId" | "bmcTls">;
 
-/** A step's result without a power action to record with it (none went through). */
-async function writeStep(step: StepResult) {
-  await db.$executeRaw`
-    WITH upd AS (${stepResultUpdate(step)})
+// A step's result without a power action to record with it (none went through).
+const WRITE_STEP = {
+  name: "fleetboot_step_result",
+  text: `
+    WITH upd AS (${stepResultUpdate(stepParams(1))})
     INSERT INTO events (kind, machine_id, rollout_id, payload)
-    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', ${step.state}::text, 'note', ${step.note}::text)
-    FROM upd u JOIN machines m ON m.id = u.machine_id`;
+    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', $2::text, 'note', $3::text)
+    FROM upd u JOIN machines m ON m.id = u.machine_id`,
+};
+
+async function writeStep(step: StepResult) {
+  await pgPool().query({ ...WRITE_STEP, values: stepValues(step) });
 }
+
+// The machine behind a step still to be powered, with its power settings.
+const POWER_MACHINE = {
+  name: "fleetboot_power_machine",
+  text: `
+    SELECT m.id::text, m.hostname, host(m.ipv4) AS ipv4, m.boot_id AS "bootId", m.bmc_type AS "bmcType", m.bmc_address AS "bmcAddress",
+           m.bmc_port AS "bmcPort", m.bmc_username AS "bmcUsername", m.bmc_password_enc AS "bmcPasswordEnc", m.bmc_system_id AS "bmcSystemId", m.bmc_tls AS "bmcTls"
+    FROM rollout_steps s JOIN machines m ON m.id = s.machine_id
+    WHERE s.id = $1::uuid AND s.state = 'powering'`,
+};
 
 /**
  * Sends one step's power action (network boot once, then reset) and writes the result with
@@ -30,11 +45,9 @@ async function writeStep(step: StepResult) {
  * evidence instead of trying again.
  */
 export async function powerStep(stepId: string, rollout: { id: string; name: string; powerOrder: BmcType[] }): Promise<void> {
-  const [machine] = await db.$queryRaw<PowerMachine[]>`
-    SELECT m.id::text, m.hostname, host(m.ipv4) AS ipv4, m.boot_id AS "bootId", m.bmc_type AS "bmcType", m.bmc_address AS "bmcAddress",
-           m.bmc_port AS "bmcPort", m.bmc_username AS "bmcUsername", m.bmc_password_enc AS "bmcPasswordEnc", m.bmc_system_id AS "bmcSystemId", m.bmc_tls AS "bmcTls"
-    FROM rollout_steps s JOIN machines m ON m.id = s.machine_id
-    WHERE s.id = ${stepId}::uuid AND s.state = 'powering'`;
+  const {
+    rows: [machine],
+  } = await pgPool().query<PowerMachine>({ ...POWER_MACHINE, values: [stepId] });
   if (!machine) return;
   const actor = `rollout ${rollout.name || rollout.id.slice(0, 8)}`;
   let lastError = "no power driver";
