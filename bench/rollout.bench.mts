@@ -47,7 +47,7 @@ await api("POST", "/api/images", { name: "rb" });
 for (const version of ["1", "2"]) await api("POST", "/api/images/rb/versions", { version, kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" });
 await api("POST", "/api/roles", { name: "rb", imageVersion: "rb:1", deployCommand: ["true"] });
 
-const fleet = await SimulatedFleet.start({ consoleUrl: base, count: N, racks: 20, bootSeconds: BOOT, bootJitter: 0, prefix: "rb" });
+const fleet = await SimulatedFleet.start({ consoleUrl: base, count: N, racks: 20, bootSeconds: BOOT, bootJitter: 0, prefix: "rb", log: (line) => console.error(`[simulated fleet] ${line}`) });
 const queue = [...fleet.specs];
 await Promise.all(
   Array.from({ length: 16 }, async () => {

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { reportConnectionError } from "./db/connection-errors";
-import { closePgPool } from "./db/pool";
+import { closePgPool, POOL_IDLE_MS } from "./db/pool";
 
 // The one Prisma client. Created on first use (so importing this module needs no
 // database, e.g. during `next build`) and kept on globalThis so that dev-mode module
@@ -17,7 +17,7 @@ function client(): PrismaClient {
   // An idle pooled connection that the server closes (restart, shutdown) must not crash
   // the process: the pool drops it and the next query opens a new one.
   const adapter = new PrismaPg(
-    { connectionString: url, max: 10 },
+    { connectionString: url, max: 10, idleTimeoutMillis: POOL_IDLE_MS },
     {
       onPoolError: (err) => reportConnectionError("database connection lost", err),
       onConnectionError: (err) => reportConnectionError("database connection lost", err),

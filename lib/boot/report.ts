@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/http/errors";
 import { DEPLOY_QUEUE, getBoss } from "@/lib/jobs/boss";
+import { deployQueued } from "@/lib/jobs/wake";
 import { parseMac } from "@/lib/mac/parse";
 import { ipv4 } from "@/lib/machines/schema";
 import { createBatcher } from "./batch";
@@ -159,6 +160,7 @@ async function writeReports(items: Pending[], writes: ToWrite[]): Promise<Map<st
       });
     }
     await client.query("COMMIT");
+    if (rows.length) deployQueued();
     return new Map(rows.map((r) => [r.id, { machine: { id: r.id, hostname: r.hostname, state: r.state }, deployment: { id: r.deploymentId, status: "queued" } }]));
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

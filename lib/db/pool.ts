@@ -9,6 +9,14 @@ import { reportConnectionError } from "./connection-errors";
 // point it at a database of their own) and never keeps the process alive when idle.
 const cache = globalThis as unknown as { fleetbootPgPool?: { url: string; pool: pg.Pool } };
 
+/**
+ * How long the console's pools keep an idle connection (pg's default is 10 s). Work comes
+ * in bursts a boot apart (a rollout's batch resets, then reports 1–5 minutes later): a
+ * connection closed in between is opened again at the next burst, a server process forked
+ * and a SCRAM handshake computed on both sides, just when the console is busiest.
+ */
+export const POOL_IDLE_MS = 10 * 60_000;
+
 export function pgPool(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -17,7 +25,7 @@ export function pgPool(): pg.Pool {
   const cached = cache.fleetbootPgPool;
   if (cached?.url === url) return cached.pool;
   if (cached) void cached.pool.end().catch(() => undefined);
-  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: POOL_IDLE_MS, allowExitOnIdle: true });
   // An idle connection the server closes (restart, shutdown) must not crash the process:
   // the pool drops it and the next query opens a new one.
   pool.on("error", (err) => reportConnectionError("database connection lost", err));

@@ -11,13 +11,13 @@ export const DEPLOY_QUEUE = "deploy";
 export const DEPLOY_DEAD_QUEUE = "deploy-dead";
 
 // A worker that dies mid-job (kill -9, lost host) stops refreshing its jobs' heartbeat
-// (every HEARTBEAT_SECONDS / 2). Any instance's supervisor, passing every SUPERVISE_SECONDS,
-// fails a job whose heartbeat is older than HEARTBEAT_SECONDS, and pg-boss retries it after
+// (every DEPLOY_HEARTBEAT_SECONDS / 2). Any instance's supervisor, passing every SUPERVISE_SECONDS,
+// fails a job whose heartbeat is older than DEPLOY_HEARTBEAT_SECONDS, and pg-boss retries it after
 // 2–4 s (then 4–8, 8–16, 16–32 s: the same backoff covers a handler that threw because the
 // database was away): another worker runs it again 15–25 s after the death. A live worker
 // keeps its job however long the deployment takes; expireInSeconds only bounds a handler
 // that hangs past the deploy timeout.
-const HEARTBEAT_SECONDS = 15;
+export const DEPLOY_HEARTBEAT_SECONDS = 15;
 const SUPERVISE_SECONDS = 5;
 
 export function getBoss(): Promise<PgBoss> {
@@ -41,7 +41,7 @@ export function getBoss(): Promise<PgBoss> {
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: timeout + 120,
-      heartbeatSeconds: HEARTBEAT_SECONDS,
+      heartbeatSeconds: DEPLOY_HEARTBEAT_SECONDS,
       deadLetter: DEPLOY_DEAD_QUEUE,
       notify: true,
     };

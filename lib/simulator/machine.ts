@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 
 // SIMULATOR: a diskless machine as the console sees it. Powered on (by the simulated BMC),
 // it fetches its iPXE script like iPXE does, takes the console URL and per-boot token from
@@ -51,8 +53,7 @@ export class SimulatedMachine {
     const query = new URLSearchParams({ mac, uuid: randomUUID(), serial: `SIM-${mac.replaceAll(":", "")}`, arch: "x86_64", platform: "pcbios" });
     let script: string;
     try {
-      const res = await fetch(`${consoleUrl}/api/boot/ipxe?${query}`, { headers: { "user-agent": "iPXE/1.0.0 (simulated)" } });
-      script = await res.text();
+      script = (await request(`${consoleUrl}/api/boot/ipxe?${query}`, "GET", { "user-agent": "iPXE/1.0.0 (simulated)" })).body;
     } catch (err) {
       this.opts.log?.(`${this.opts.hostname}: console unreachable (${(err as Error).message}); retrying`);
       return this.retryLater(generation);
@@ -63,6 +64,8 @@ export class SimulatedMachine {
     const token = script.match(/\bfleetboot\.token=([A-Za-z0-9_-]+)/)?.[1];
     const url = script.match(/\bfleetboot\.url=(\S+)/)?.[1];
     if (!kernel || !token || !url) {
+      const said = script.split("\n").filter((l) => l.startsWith("echo ")).map((l) => l.slice(5)).join(" / ");
+      this.opts.log?.(`${this.opts.hostname}: no boot in the script (${said || script.slice(0, 120)}); asking again in ${HOLD_RETRY_MS / 1000} s`);
       this.state = "holding";
       return this.retryLater(generation);
     }
@@ -84,14 +87,14 @@ export class SimulatedMachine {
     for (let attempt = 0, delay = 1000; attempt < 8 && this.alive(generation); attempt++, delay = Math.min(delay * 2, 30_000)) {
       try {
         const started = performance.now();
-        const res = await fetch(`${url}/api/boot/report`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const res = await request(`${url}/api/boot/report`, "POST", { "content-type": "application/json" }, body);
         this.opts.onReport?.(performance.now() - started, res.status);
         if (res.status === 202) {
           this.state = "reported";
           return;
         }
         if (res.status !== 429 && res.status < 500) {
-          this.opts.log?.(`${this.opts.hostname}: report refused (${res.status}): ${(await res.text()).slice(0, 200)}`);
+          this.opts.log?.(`${this.opts.hostname}: report refused (${res.status}): ${res.body.slice(0, 200)}`);
           return;
         }
       } catch {
@@ -105,6 +108,24 @@ export class SimulatedMachine {
     await sleep(HOLD_RETRY_MS);
     if (this.alive(generation)) await this.boot(generation);
   }
+}
+
+/**
+ * One HTTP request on a connection of its own, as iPXE and the agent's curl make them
+ * (node:http rather than fetch: a thousand simulated machines share the benchmarks' cores
+ * with the console they measure).
+ */
+function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith("https:") ? https : http).request(url, { method, headers: body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 function sleep(ms: number) {
