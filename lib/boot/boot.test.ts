@@ -50,6 +50,7 @@ describe("GET /api/boot/ipxe", () => {
     const m = await db.machine.findUniqueOrThrow({ where: { hostname: "stor-01" } });
     expect(m.state).toBe("booting");
     expect(Date.now() - m.stateChangedAt.getTime()).toBeLessThan(10_000);
+    expect(m.lastBootAt).toEqual(m.stateChangedAt);
     expect(m.bootId).toBe(bootIdOf(script));
     expect(verifyBootToken(m, tokenOf(script))).toEqual({ ok: true });
     const event = await db.event.findFirstOrThrow({ where: { machineId: m.id, kind: "boot.script_served" } });
@@ -64,8 +65,10 @@ describe("GET /api/boot/ipxe", () => {
     const m = await db.machine.findUniqueOrThrow({ where: { hostname: "stor-01" } });
     expect(verifyBootToken(m, first).ok).toBe(false);
     expect(verifyBootToken(m, second).ok).toBe(true);
-    // Still booting: the state did not change again, and each retry moves on in the mirror order.
+    // Still booting: the state did not change again, the boot began when it did (its row
+    // changes no indexed column), and each retry moves on in the mirror order.
     expect(m.stateChangedAt).toEqual(before.stateChangedAt);
+    expect(m.lastBootAt).toEqual(before.lastBootAt);
     const attempts = (await db.event.findMany({ where: { machineId: m.id, kind: "boot.script_served" }, orderBy: { id: "asc" } })).map((e) => (e.payload as { attempt: number }).attempt);
     expect(attempts).toEqual([0, 1, 2]);
   });

@@ -27,7 +27,9 @@ const SCRIPTS_SERVED = {
         boot_token_issued_at = now(),
         boot_id = input.boot_id,
         boot_attempt = input.attempt,
-        last_boot_at = now(),
+        -- When this boot began: a machine asking again while it boots (iPXE retrying,
+        -- a hold lifted) keeps it, and its row then changes no indexed column.
+        last_boot_at = CASE WHEN prev.state <> 'booting' THEN now() ELSE m.last_boot_at END,
         updated_at = now()
       FROM prev JOIN input ON input.id = prev.id
       WHERE m.id = prev.id
