@@ -14,12 +14,14 @@ function sshTargetFor(machine: { ipv4: string | null }): PowerTarget {
 type PowerMachine = Pick<Machine, "id" | "hostname" | "ipv4" | "bootId" | "bmcType" | "bmcAddress" | "bmcPort" | "bmcUsername" | "bmcPasswordEnc" | "bmcSystemId" | "bmcTls">;
 
 // A step's result without a power action to record with it (none went through).
+const stepOnly = stepParams(1);
 const WRITE_STEP = {
   name: "fleetboot_step_result",
   text: `
-    WITH upd AS (${stepResultUpdate(stepParams(1))})
+    WITH upd AS (${stepResultUpdate(stepOnly)})
     INSERT INTO events (kind, machine_id, rollout_id, payload)
-    SELECT 'rollout.step', u.machine_id, u.rollout_id, jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', $2::text, 'note', $3::text)
+    SELECT 'rollout.step', u.machine_id, u.rollout_id,
+           jsonb_build_object('hostname', m.hostname, 'batch', u.batch, 'state', ${stepOnly.state}::text, 'note', ${stepOnly.note}::text)
     FROM upd u JOIN machines m ON m.id = u.machine_id`,
 };
 

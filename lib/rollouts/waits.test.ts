@@ -1,6 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { sealSecret } from "@/lib/secrets/crypto";
 import { useTestDatabase } from "@/lib/testing/db";
 import { SchedulerLeader } from "./leader";
 import { commandRollout, createRollout } from "./mutations";
@@ -109,6 +110,28 @@ describe("after a crash", () => {
     await scheduler.drain();
     expect(await db.rolloutStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({ state: "failed", error: expect.stringMatching(/console stopped before recording the power action and no new boot followed/) });
     expect(await db.event.count({ where: { rolloutId: r.id, kind: "power.action" } })).toBe(0);
+  });
+});
+
+describe("a power action that certainly did not go through", () => {
+  it("fails the step with why, beside the failed power action's own record", async () => {
+    await role("refused", 1);
+    // Credentials in order; nothing listens on the BMC's port.
+    await db.machine.update({ where: { hostname: "refused-1" }, data: { bmcPasswordEnc: sealSecret("pw") } });
+    const r = await start({ selector: { role: "refused" }, batchSize: 1, healthTimeoutSeconds: 10 });
+    const scheduler = new RolloutScheduler();
+    await scheduler.tick();
+    await scheduler.drain();
+    const step = await db.rolloutStep.findFirstOrThrow({ where: { rolloutId: r.id } });
+    expect(step).toMatchObject({ state: "failed", poweredAt: null, method: null });
+    expect(step.note).toMatch(/^no power action went through \(redfish: /);
+    expect(step.error).toMatch(/^redfish: /);
+    const events = await db.event.findMany({ where: { rolloutId: r.id, kind: { in: ["power.action", "rollout.step"] } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.kind, (e.payload as { outcome?: string; state?: string }).outcome ?? (e.payload as { state?: string }).state])).toEqual([
+      ["rollout.step", "powering"],
+      ["power.action", "failed"],
+      ["rollout.step", "failed"],
+    ]);
   });
 });
 
