@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { pgPool } from "@/lib/db/pool";
+import { inPgTransaction, pgPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/http/errors";
-import { DEPLOY_QUEUE, getBoss } from "@/lib/jobs/boss";
+import { DEPLOY_QUEUE, insertInTransaction } from "@/lib/jobs/boss";
 import { deployQueued } from "@/lib/jobs/wake";
 import { parseMac } from "@/lib/mac/parse";
 import { ipv4 } from "@/lib/machines/schema";
-import { createBatcher } from "./batch";
+import { createBatcher } from "@/lib/batch";
 import { verifyBootToken } from "./token";
 
 // Report-in: the agent in a freshly booted image says "I am here, deploy me". Its token
@@ -148,26 +148,14 @@ async function writeReports(items: Pending[], writes: ToWrite[]): Promise<Map<st
     col((w, p) => JSON.stringify({ bootId: w.current.bootId, kernelBootId: p.input.bootId ?? null, ip: p.input.ip, image: p.input.image ?? null, sourceIp: p.sourceIp })),
     col((w) => JSON.stringify({ deploymentId: w.deploymentId, trigger: "report", actor: null })),
   ];
-  const boss = await getBoss();
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ id: string; hostname: string; state: string; deploymentId: string }>({ ...WRITE_REPORTS, values });
+  const rows = await inPgTransaction(async (client) => {
+    const written = await client.query<{ id: string; hostname: string; state: string; deploymentId: string }>({ ...WRITE_REPORTS, values });
     // Jobs only for the deployments that were written: one that lost its boot gets none.
-    if (rows.length) {
-      await boss.insert(DEPLOY_QUEUE, rows.map((r) => ({ data: { deploymentId: r.deploymentId } })), {
-        db: { executeSql: async (text, params = []) => ({ rows: (await client.query(text, params)).rows }) },
-      });
-    }
-    await client.query("COMMIT");
-    if (rows.length) deployQueued();
-    return new Map(rows.map((r) => [r.id, { machine: { id: r.id, hostname: r.hostname, state: r.state }, deployment: { id: r.deploymentId, status: "queued" } }]));
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    await insertInTransaction(client, DEPLOY_QUEUE, written.rows.map((r) => ({ deploymentId: r.deploymentId })));
+    return written.rows;
+  });
+  if (rows.length) deployQueued();
+  return new Map(rows.map((r) => [r.id, { machine: { id: r.id, hostname: r.hostname, state: r.state }, deployment: { id: r.deploymentId, status: "queued" } }]));
 }
 
 async function reportBatch(items: Pending[]): Promise<Outcome[]> {

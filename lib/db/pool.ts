@@ -33,6 +33,22 @@ export function pgPool(): pg.Pool {
   return pool;
 }
 
+/** Runs `work` in a transaction on one of the pool's connections: committed if it returns, rolled back if it throws. */
+export async function inPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 export async function closePgPool(): Promise<void> {
   const cached = cache.fleetbootPgPool;
   cache.fleetbootPgPool = undefined;

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { PgBoss } from "pg-boss";
 import { reportConnectionError } from "@/lib/db/connection-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -68,5 +69,14 @@ export async function sendInTransaction(tx: Prisma.TransactionClient, queue: str
   return boss.send(queue, data, {
     ...options,
     db: { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
+
+/** Many jobs at once, inside a transaction the caller holds on a plain `pg` client (lib/db/pool.ts). */
+export async function insertInTransaction(client: pg.ClientBase, queue: string, data: object[]): Promise<void> {
+  if (data.length === 0) return;
+  const boss = await getBoss();
+  await boss.insert(queue, data.map((d) => ({ data: d })), {
+    db: { executeSql: async (text, values = []) => ({ rows: (await client.query(text, values)).rows }) },
   });
 }

@@ -1,5 +1,5 @@
 import type { Job, JobAttempt, PgBoss } from "pg-boss";
-import { createBatcher } from "@/lib/boot/batch";
+import { createBatcher } from "@/lib/batch";
 
 // Runs a queue's jobs with `slots` at once from one fetch loop, instead of one pg-boss
 // worker per slot. pg-boss wakes every idle worker of a queue for each NOTIFY, and each
@@ -58,10 +58,6 @@ export class JobDispatcher<T extends object> {
     this.resolveSleep?.();
   }
 
-  get busy(): number {
-    return this.active.size;
-  }
-
   /**
    * Stops fetching and waits up to `timeoutMs` for running jobs; those still running are
    * failed, so that pg-boss retries them (elsewhere) after the queue's retry delay.
@@ -88,7 +84,6 @@ export class JobDispatcher<T extends object> {
           jobs = await this.boss.fetch<T>(this.queue, { batchSize: free });
         } catch (err) {
           this.opts.onError(err);
-          jobs = [];
           await this.sleep(this.opts.pollMs);
           continue;
         }

@@ -1,10 +1,8 @@
-// Boot storms arrive as many requests at once. Rather than a round trip and a commit per
-// request, requests are answered in batches: one read for all their MACs and one write for
-// all their scripts. At most `maxInFlight` batches run at a time; whatever arrives
-// meanwhile waits and forms the next batch, so batches are single requests when the
-// console is idle (no added latency) and grow by themselves under load (bench/boot.bench.mts:
-// one batch in flight gave the largest batches and the best req/s and p99). Every caller
-// waits for the commit of its own batch before it answers: nothing exists only in memory.
+// Work that arrives in bursts, answered in batches: one round trip for many requests
+// (boot scripts and report-in in lib/boot, job completions in lib/jobs). At most
+// `maxInFlight` batches run at a time; whatever arrives meanwhile waits and forms the next
+// batch, so batches are single requests when idle (no added latency) and grow by
+// themselves under load. Each caller gets its own item's answer when its batch is done.
 
 export type BatchRunner<I, O> = (items: I[]) => Promise<O[]>;
 
