@@ -1,13 +1,12 @@
 // The boot endpoint under a boot storm: GET /api/boot/ipxe?mac= for a 1,000-MAC mix out
 // of 10,000 registered machines, 50 connections on loopback, a new connection per
-// request, served by lib/boot from a bare node:http server (the lean front), next to
+// request, served by the console's own server without Next.js (lib/boot/console-server.ts), next to
 // one nginx worker serving a static file of the same size.
 // Target (issue 4): ≥ 0.25× nginx's req/s and p99 < 50 ms.
 //   npx tsx --tsconfig tsconfig.json bench/boot.bench.mts [seconds per run] [rounds]
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { answerBootRequest } from "@/lib/boot/node-handler";
+import { createConsoleServer } from "@/lib/boot/console-server";
 import { disconnectDb } from "@/lib/db";
 import { closePgPool } from "@/lib/db/pool";
 import { findPostmaster, nodeCpuMs, treeCpuMs } from "./boot-cpu.mts";
@@ -42,12 +41,8 @@ process.env.FLEETBOOT_PUBLIC_URL = "http://10.0.255.250:3000";
 process.env.FLEETBOOT_BOOT_RATE_PER_SECOND = "100000";
 const results: [string, WrkResult][] = [];
 let nginx: { url: string; stop: () => void } | undefined;
-const server = http.createServer((req, res) => {
-  answerBootRequest(req, res).then((handled) => void (handled || res.writeHead(404).end()), (err) => {
-    console.error(err);
-    res.writeHead(500).end();
-  });
-});
+// The console's own server (lib/boot/console-server.ts), with a 404 where Next.js would be.
+const { front: server } = createConsoleServer({ proxies: [], rest: (_req, res) => res.writeHead(404).end() });
 try {
   await seedFleet(db.url, MACHINES);
   const macs = await addMirrorsAndSubnet(db.url);
@@ -75,8 +70,8 @@ try {
   };
   const cases: [string, () => Promise<WrkResult>][] = [
     ["nginx, static file of the same size", () => runWrk(nginx!.url, { seconds: SECONDS, connections: 50 })],
-    ["node:http + lib/boot, generic chain script (no DB)", () => runWrk(`${base}/api/boot/ipxe`, { seconds: SECONDS, connections: 50 })],
-    [`node:http + lib/boot, per-MAC script (${MIX} MACs of ${MACHINES.toLocaleString("en")})`, () => runWrk(`${base}/`, { seconds: SECONDS, connections: 50, paths })],
+    ["console server, generic chain script (no DB)", () => runWrk(`${base}/api/boot/ipxe`, { seconds: SECONDS, connections: 50 })],
+    [`console server, per-MAC script (${MIX} MACs of ${MACHINES.toLocaleString("en")})`, () => runWrk(`${base}/`, { seconds: SECONDS, connections: 50, paths })],
   ];
   for (let round = 0; round < ROUNDS; round++) for (const [name, run] of cases) (runs[name] ??= []).push(await measured(name, run));
   const median = (list: WrkResult[]) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];

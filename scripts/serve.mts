@@ -1,10 +1,9 @@
 // Starts the console: settings → database (embedded when DATABASE_URL is unset) →
 // migrations → demo data on an empty embedded database → Next.js (`dev` or `start`).
-import http from "node:http";
 import { db, disconnectDb } from "../lib/db";
 import { markShuttingDown, passOverShutdownErrors } from "../lib/db/connection-errors";
 import { startDatabase } from "../lib/db/start";
-import { parseCidrList, stampClientAddress } from "../lib/http/client-address";
+import { parseCidrList } from "../lib/http/client-address";
 import { localSecretKey } from "../lib/secrets/key-file";
 import { settingsOrExit } from "../lib/settings";
 import { isEmpty, seedDemoFleet } from "../prisma/seed";
@@ -33,18 +32,17 @@ if (seed === "always" || (seed === "auto" && database.embedded)) {
 
 await firstAdmin();
 
-// Next.js runs in this process behind a plain node:http server: it sees the client's socket
-// address (stamped into X-Forwarded-For for route handlers), and answers the boot-storm
-// paths (/api/boot/ipxe, /api/boot/beacon, /api/boot/report) from lib/ without the
-// framework in between.
+// Next.js runs in this process behind the console's own server (lib/boot/console-server.ts):
+// boot-script requests are answered by a lean front on the listening socket, the boot
+// paths and report-in from lib/ on node:http, with the client's socket address stamped
+// into X-Forwarded-For for route handlers, and everything else by Next.js.
 (process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { default: next } = await import("next");
 const app = next({ dev: mode === "dev", dir: process.cwd(), hostname: settings.HOSTNAME, port: settings.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
-const { answerBootRequest } = await import("../lib/boot/node-handler");
-const { answerReportRequest } = await import("../lib/boot/report-handler");
+const { createConsoleServer } = await import("../lib/boot/console-server");
 // Loaded now, not at shutdown: Ctrl-C in a terminal also stops the TypeScript loader's
 // helper process (same process group), after which nothing new can be imported.
 const [{ stopWorkers }, { stopEventHub }] = await Promise.all([import("../lib/jobs/workers"), import("../lib/events/live")]);
@@ -53,22 +51,12 @@ const [{ stopWorkers }, { stopEventHub }] = await Promise.all([import("../lib/jo
 passOverShutdownErrors();
 const proxies = parseCidrList(settings.FLEETBOOT_TRUSTED_PROXIES);
 
-const server = http.createServer((req, res) => {
-  stampClientAddress(req, proxies);
-  answerBootRequest(req, res)
-    .then((answered) => answered || answerReportRequest(req, res))
-    .then((answered) => (answered ? undefined : handle(req, res)))
-    .catch((err) => {
-      console.error("[fleetboot] request failed:", err);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("internal error\n");
-    });
-});
+const { http: server, front } = createConsoleServer({ proxies, rest: handle });
 if (mode === "dev") server.on("upgrade", app.getUpgradeHandler());
 server.keepAliveTimeout = 65_000;
 await new Promise<void>((resolve, reject) => {
-  server.once("error", reject);
-  server.listen(settings.PORT, settings.HOSTNAME, resolve);
+  front.once("error", reject);
+  front.listen(settings.PORT, settings.HOSTNAME, resolve);
 });
 log(`console on http://${settings.HOSTNAME === "0.0.0.0" ? "localhost" : settings.HOSTNAME}:${settings.PORT}`);
 
@@ -78,8 +66,8 @@ async function shutdown(code: number) {
   stopping = true;
   markShuttingDown();
   try {
-    server.close();
-    server.closeAllConnections?.();
+    front.close();
+    front.closeAllConnections();
     await app.close().catch(() => undefined);
     // Background work and the event stream let go of the database before it stops.
     await Promise.race([Promise.all([stopWorkers(), stopEventHub()]), new Promise((r) => setTimeout(r, 15_000))]).catch(() => undefined);

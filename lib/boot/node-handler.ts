@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { sourceIpOf } from "@/lib/http/client-address";
 import { TEXT_HEADERS, type BootHttpRequest } from "./reply";
 import { serveBeacon, serveIpxe } from "./serve";
 
 /**
- * Answers /api/boot/ipxe and /api/boot/beacon straight from node:http, without Next.js
- * in the path: the lean front for boot storms (bench/boot.bench.mts measures it).
- * Returns false for any other path so the caller can hand the request on.
+ * Answers /api/boot/ipxe and /api/boot/beacon from node:http, without Next.js in the path:
+ * the requests the lean front (lib/boot/front.ts) hands on, such as a second request on a
+ * kept-alive connection. Expects the client address stamped into X-Forwarded-For
+ * (lib/http/client-address.ts stampClientAddress), as report-in does. Returns false for
+ * any other path so the caller can hand the request on.
  */
 export async function answerBootRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = req.url ?? "/";
@@ -16,7 +19,7 @@ export async function answerBootRequest(req: IncomingMessage, res: ServerRespons
   const boot: BootHttpRequest = {
     url,
     host: req.headers.host ?? null,
-    sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? null,
+    sourceIp: sourceIpOf({ get: (name) => [req.headers[name]].flat().join(",") || null }),
     userAgent: req.headers["user-agent"] ?? null,
   };
   const reply = await serve(boot);

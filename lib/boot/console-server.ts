@@ -1,0 +1,35 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { stampClientAddress, type CidrRange } from "@/lib/http/client-address";
+import { createBootFront, type BootFrontOptions } from "./front";
+import { answerBootRequest } from "./node-handler";
+import { answerReportRequest } from "./report-handler";
+
+export interface ConsoleServer {
+  /** Where everything that is not a fast-path boot request is answered (Next.js attaches here). */
+  http: http.Server;
+  /** The socket to listen on: lib/boot/front.ts in front of `http`. */
+  front: ReturnType<typeof createBootFront>;
+}
+
+/**
+ * The console's HTTP server: boot-script requests answered by the lean front, then on
+ * node:http the client's address stamped into X-Forwarded-For, the boot paths and
+ * report-in answered from lib/boot, and everything else handed to `rest` (Next.js).
+ * scripts/serve.mts, the boot benchmark and the tests' boot server all run this one.
+ */
+export function createConsoleServer(
+  opts: { proxies: CidrRange[]; rest: (req: IncomingMessage, res: ServerResponse) => unknown } & Omit<BootFrontOptions, "proxies">,
+): ConsoleServer {
+  const server = http.createServer((req, res) => {
+    stampClientAddress(req, opts.proxies);
+    answerBootRequest(req, res)
+      .then((answered) => answered || answerReportRequest(req, res))
+      .then((answered) => (answered ? undefined : opts.rest(req, res)))
+      .catch((err) => {
+        console.error("[fleetboot] request failed:", err);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("internal error\n");
+      });
+  });
+  return { http: server, front: createBootFront(server, { proxies: opts.proxies, timeoutMs: opts.timeoutMs, sweepMs: opts.sweepMs }) };
+}
