@@ -15,7 +15,11 @@ const SCRIPTS_SERVED = {
   name: "fleetboot_scripts_served",
   text: `
     WITH input AS (
-      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[]) AS t(id, token_hash, boot_id, attempt, payload)
+      -- The payloads come as one JSON array rather than a jsonb[]: quoting every payload
+      -- as an array element cost the console more than the rest of the parameters.
+      SELECT t.id, t.token_hash, t.boot_id, t.attempt, p.payload
+      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS t(id, token_hash, boot_id, attempt, n)
+      JOIN jsonb_array_elements($5::jsonb) WITH ORDINALITY AS p(payload, n) ON p.n = t.n
     ), prev AS (
       SELECT m.id, m.state FROM machines m JOIN input ON input.id = m.id
       WHERE NOT m.maintenance ORDER BY m.id FOR UPDATE OF m
@@ -51,7 +55,7 @@ const SCRIPTS_SERVED = {
  */
 export async function recordScriptsServed(served: ScriptServed[]): Promise<Set<string>> {
   if (served.length === 0) return new Set();
-  const values = [served.map((s) => s.machineId), served.map((s) => s.tokenHash), served.map((s) => s.bootId), served.map((s) => s.attempt), served.map((s) => JSON.stringify(s.payload))];
+  const values = [served.map((s) => s.machineId), served.map((s) => s.tokenHash), served.map((s) => s.bootId), served.map((s) => s.attempt), JSON.stringify(served.map((s) => s.payload))];
   const { rows } = await pgPool().query<{ id: string }>({ ...SCRIPTS_SERVED, values });
   return new Set(rows.map((r) => r.id));
 }

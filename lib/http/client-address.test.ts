@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseCidrList } from "./client-address";
+import { clientAddress, parseCidrList, socketAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("uses the socket and ignores a forged X-Forwarded-For", () => {
@@ -12,5 +12,16 @@ describe("clientAddress", () => {
     expect(clientAddress("127.0.0.1", "10.20.0.7", proxies)).toBe("10.20.0.7");
     expect(clientAddress("127.0.0.1", "198.51.100.9, 10.20.0.7, 10.0.0.4", proxies)).toBe("10.20.0.7");
     expect(clientAddress("127.0.0.1", "garbage", proxies)).toBe("127.0.0.1");
+  });
+});
+
+describe("socketAddress", () => {
+  it("gives IPv4 as a dotted quad, IPv4-mapped IPv6 included, and IPv6 in its canonical form", () => {
+    expect(socketAddress("10.0.0.1")).toBe("10.0.0.1");
+    expect(socketAddress("::ffff:192.168.255.250")).toBe("192.168.255.250");
+    expect(socketAddress("::FFFF:10.0.0.1")).toBe("10.0.0.1");
+    expect(socketAddress("::1")).toBe("::1");
+    expect(socketAddress("2001:DB8:0:0::1")).toBe("2001:db8::1");
+    expect(socketAddress("::ffff:a00:1")).toBe("10.0.0.1");
   });
 });

@@ -29,9 +29,20 @@ export function sourceIpOf(headers: Pick<Headers, "get">): string | null {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
 }
 
+const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const DOTTED_QUAD = new RegExp(`^(?:::ffff:)?(${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET})$`, "i");
+
+/** A socket's address as the console records it: IPv4-mapped IPv6 as IPv4 ("::ffff:10.0.0.1" → "10.0.0.1"). */
+export function socketAddress(address: string): string {
+  // The form every IPv4 client has, without parsing it (a boot storm asks this per request).
+  const quad = DOTTED_QUAD.exec(address);
+  if (quad) return quad[1];
+  return ipaddr.process(address).toString();
+}
+
 /** The address to act on: the socket's, or the nearest untrusted hop behind trusted proxies. */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, proxies: CidrRange[]): string | null {
-  const socket = socketAddress ? ipaddr.process(socketAddress).toString() : null;
+export function clientAddress(socketAddress_: string | undefined, forwardedFor: string | undefined, proxies: CidrRange[]): string | null {
+  const socket = socketAddress_ ? socketAddress(socketAddress_) : null;
   if (!socket || !inRanges(socket, proxies) || !forwardedFor) return socket;
   const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
