@@ -92,8 +92,7 @@ export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror
       squashfsUrl: `${mirror.baseUrl}/${version.squashfsPath}`,
     }));
   for (const s of sources) {
-    const host = /^http:\/\/([^/:]+)/.exec(s.mirror.baseUrl)?.[1] ?? "";
-    if (!ipaddr.IPv4.isValidFourPartDecimal(host)) {
+    if (!namedByAddress(s.mirror.baseUrl)) {
       warnings.push(`mirror ${s.mirror.name} is named by host name; live-boot's fetch= needs an IP address`);
     }
   }
@@ -132,7 +131,8 @@ function ipArgument(target: BootTarget, iface: string, warnings: string[]): stri
   const { ipv4, subnet } = target;
   if (!ipv4) return "ip=dhcp";
   const net = subnet ? subnetFields(subnet) : null;
-  if (!net || !ipaddr.IPv4.parse(ipv4).match(net.range)) {
+  const address = ipv4Number(ipv4);
+  if (!net || address === null || (address & net.mask32) >>> 0 !== net.network) {
     warnings.push(`${ipv4} is in no subnet of this machine, so the netmask is unknown; the kernel uses DHCP`);
     return "ip=dhcp";
   }
@@ -142,16 +142,47 @@ function ipArgument(target: BootTarget, iface: string, warnings: string[]): stri
 
 // A fleet has a handful of subnets and a boot storm asks for each again with every
 // script: their parsed form is remembered by value.
-const subnets = new Map<string, { range: [ipaddr.IPv4, number]; mask: string; gateway: string; dns: string[] }>();
+const subnets = new Map<string, { network: number; mask32: number; mask: string; gateway: string; dns: string[] }>();
+
+const OCTETS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** A dotted-quad IPv4 address as an unsigned 32-bit number, or null. */
+function ipv4Number(address: string): number | null {
+  const m = OCTETS.exec(address);
+  if (!m) return null;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255 || (m[i].length > 1 && m[i][0] === "0")) return null;
+    n = n * 256 + octet;
+  }
+  return n;
+}
+
+// Whether a mirror's URL names its host by IPv4 address, remembered per URL.
+const byAddress = new Map<string, boolean>();
+
+function namedByAddress(baseUrl: string): boolean {
+  let known = byAddress.get(baseUrl);
+  if (known === undefined) {
+    if (byAddress.size >= 10_000) byAddress.clear();
+    const host = /^http:\/\/([^/:]+)/.exec(baseUrl)?.[1] ?? "";
+    byAddress.set(baseUrl, (known = ipaddr.IPv4.isValidFourPartDecimal(host)));
+  }
+  return known;
+}
 
 function subnetFields(subnet: NonNullable<BootTarget["subnet"]>) {
   const key = `${subnet.cidr} ${subnet.gateway ?? ""} ${subnet.dns.join(",")}`;
   let fields = subnets.get(key);
   if (!fields) {
     if (subnets.size >= 10_000) subnets.clear();
+    const [network, bits] = ipaddr.IPv4.parseCIDR(subnet.cidr);
+    const mask32 = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
     fields = {
-      range: ipaddr.IPv4.parseCIDR(subnet.cidr),
-      mask: ipaddr.IPv4.subnetMaskFromPrefixLength(Number(subnet.cidr.split("/")[1])).toString(),
+      network: (ipv4Number(network.toString())! & mask32) >>> 0,
+      mask32,
+      mask: ipaddr.IPv4.subnetMaskFromPrefixLength(bits).toString(),
       gateway: subnet.gateway && ipaddr.IPv4.isValidFourPartDecimal(subnet.gateway) ? subnet.gateway : "",
       dns: subnet.dns.filter((d) => ipaddr.IPv4.isValidFourPartDecimal(d)).slice(0, 2),
     };

@@ -77,6 +77,16 @@ describe("renderBootScript", () => {
     const outside = planBoot(target({ ipv4: "192.0.2.9" }), mirrors);
     expect(outside.kind === "boot" && outside.args).toContain("ip=dhcp");
     expect(outside.warnings.join()).toMatch(/192\.0\.2\.9 is in no subnet/);
+    // 10.20.0.0/22 ends at 10.20.3.255.
+    const ipArg = (ipv4: string, cidr = "10.20.0.0/22") => argsOf(renderBootScript(bootPlan(target({ ipv4, subnet: { name: "s", cidr, gateway: null, dns: [] } })), ctx)).find((a) => a.startsWith("ip="));
+    expect(ipArg("10.20.3.255")).toBe("ip=10.20.3.255:::255.255.252.0:stor-r01-07:eno1:off");
+    expect(ipArg("10.20.0.0")).toMatch(/^ip=10\.20\.0\.0:/);
+    expect(ipArg("10.20.4.0")).toBe("ip=dhcp");
+    expect(ipArg("10.19.255.255")).toBe("ip=dhcp");
+    expect(ipArg("200.20.1.7", "200.20.0.0/16")).toMatch(/^ip=200\.20\.1\.7:/);
+    expect(ipArg("200.21.1.7", "200.20.0.0/16")).toBe("ip=dhcp");
+    expect(ipArg("10.20.1.7", "10.20.1.7/32")).toMatch(/^ip=10\.20\.1\.7:/);
+    expect(ipArg("10.20.01.7")).toBe("ip=dhcp");
   });
 
   it("rotates the mirror order when the previous boot never reported in", () => {
