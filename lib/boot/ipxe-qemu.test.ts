@@ -2,22 +2,23 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as beaconRoute } from "@/app/api/boot/beacon/route";
-import { GET as ipxeRoute } from "@/app/api/boot/ipxe/route";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "@/lib/testing/db";
+import { createConsoleServer } from "./console-server";
+import { parseFastHead } from "./front";
 import { orderMirrors } from "./mirror-order";
 import { planBoot } from "./plan";
 import { findBootTargetByMachine, listEnabledMirrors } from "./queries";
 import { renderBootScript } from "./render-script";
 
 // A real iPXE (Debian ipxe-qemu, the 2019 build) in qemu with user-mode networking: its
-// DHCP bootfile is the console's chain URL, served by the route handlers from a node:http
-// server on 127.0.0.1 (10.0.2.2 inside the VM), which also plays two image mirrors. The
-// first mirror in this MAC's order has no kernel, so iPXE must fall over to the second.
+// DHCP bootfile is the console's chain URL, served by the console's own server
+// (lib/boot/console-server.ts) on 127.0.0.1 (10.0.2.2 inside the VM), whose node:http side
+// also plays two image mirrors. The first mirror in this MAC's order has no kernel, so
+// iPXE must fall over to the second.
 
 useTestDatabase();
 
@@ -27,26 +28,17 @@ const MAC = "52:54:00:fb:00:01";
 const tcgMissing = existsSync(QEMU) && !execFileSync(QEMU, ["-accel", "help"], { encoding: "utf8" }).includes("tcg");
 if (tcgMissing) console.warn("[ipxe-qemu] SKIPPED: this qemu cannot run TCG guests");
 
-interface Hit { at: number; path: string }
+interface Hit { at: number; path: string; fast: boolean }
 const hits: Hit[] = [];
-let server: http.Server;
+let server: ReturnType<typeof createConsoleServer>["front"];
 let port = 0;
 const vms: ChildProcess[] = [];
 let console_ = "";
 let mirrorOrder: string[] = [];
 
-async function toRoute(req: http.IncomingMessage, res: http.ServerResponse, route: (r: Request) => Promise<Response>) {
-  const request = new Request(`http://${req.headers.host}${req.url}`, { headers: req.headers as Record<string, string> });
-  const response = await route(request);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
+// The mirrors' files, behind the console server's node:http side.
 function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? "/";
-  hits.push({ at: Date.now(), path });
-  if (path.startsWith("/api/boot/ipxe")) return void toRoute(req, res, ipxeRoute);
-  if (path.startsWith("/api/boot/beacon")) return void toRoute(req, res, beaconRoute);
   const [, mirror, ...rest] = path.replace(/^\/both/, "").split("/");
   const file = rest.join("/");
   // Mirror order[0] is broken for the first VM; under /both/ both mirrors serve the files.
@@ -56,11 +48,23 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   res.writeHead(404).end("not here\n");
 }
 
+// The requests the front answers itself, seen as their connection's first read.
+function watchFastPath(socket: Socket) {
+  socket.once("data", (first: Buffer) => {
+    const head = parseFastHead(first);
+    if (head) hits.push({ at: Date.now(), path: head.url, fast: true });
+  });
+}
+
 beforeAll(async () => {
   for (const f of [QEMU, KERNEL, "/usr/lib/ipxe/qemu/pxe-e1000.rom"]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: apt-get install qemu-system-x86 ipxe-qemu ipxe`);
   }
-  server = http.createServer(serve);
+  const consoleServer = createConsoleServer({ proxies: [], rest: serve });
+  server = consoleServer.front;
+  server.on("connection", watchFastPath);
+  // Every request node:http is handed (iPXE sends later requests on a kept-alive connection).
+  consoleServer.http.on("request", (req: http.IncomingMessage) => hits.push({ at: Date.now(), path: req.url ?? "/", fast: false }));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
   console_ = `http://10.0.2.2:${port}`;
@@ -74,7 +78,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const p of vms) if (p.pid && p.exitCode === null) p.kill("SIGKILL");
-  if (server) await new Promise((r) => server.close(r));
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
   rmSync(path.join(os.tmpdir(), `fleetboot-qemu-${process.pid}.ipxe`), { force: true });
 });
 
@@ -104,9 +111,11 @@ describe.skipIf(tcgMissing)("a real iPXE client in qemu", () => {
     const screen = vm.screen().slice(-3000);
     expect(done, `no kernel beacon; requests:\n${paths.join("\n")}\nscreen:\n${screen}`).toBe(true);
 
-    // The generic chain, then this VM's own script, by its (percent-encoded) MAC.
+    // The generic chain, then this VM's own script, by its (percent-encoded) MAC: both as
+    // iPXE sends them, each on a new connection, answered on the front's fast path.
     expect(paths[0]).toBe("/api/boot/ipxe");
     expect(paths[1]).toMatch(/^\/api\/boot\/ipxe\?mac=52%3A54%3A00%3Afb%3A00%3A01&uuid=.*&arch=i386&platform=pcbios$/);
+    expect(hits.slice(0, 2).map((h) => h.fast)).toEqual([true, true]);
     const kernels = paths.filter((p) => p.endsWith("/vmlinuz"));
     expect(kernels.slice(0, 2)).toEqual([`/${mirrorOrder[0]}/img/1.0/vmlinuz`, `/${mirrorOrder[1]}/img/1.0/vmlinuz`]);
     const index = (p: string) => paths.indexOf(p);
@@ -115,7 +124,7 @@ describe.skipIf(tcgMissing)("a real iPXE client in qemu", () => {
     const machine = await db.machine.findUniqueOrThrow({ where: { hostname: "vm-01" } });
     expect(machine.state).toBe("booting");
     const served = await db.event.findFirstOrThrow({ where: { machineId: machine.id, kind: "boot.script_served" } });
-    expect(served.payload).toMatchObject({ mac: MAC, arch: "i386", platform: "pcbios", mirrors: mirrorOrder, sourceIp: null });
+    expect(served.payload).toMatchObject({ mac: MAC, arch: "i386", platform: "pcbios", mirrors: mirrorOrder, sourceIp: "127.0.0.1" });
     const started = await db.event.findFirstOrThrow({ where: { machineId: machine.id, kind: "boot.kernel_started" } });
     expect(started.payload).toMatchObject({ bootId: machine.bootId, mirror: 1 });
   }, 120_000);
