@@ -62,6 +62,10 @@ test("paste ten MACs, see exactly the bad lines, fix them, add the machines", as
 
 test("an unknown MAC that asked to boot is onboarded from the inbox and leaves it", async ({ page, request }) => {
   const mac = "52:54:00:e3:ff:01";
+  // A probe's HEAD is refused, not answered by running GET (which would record a boot).
+  const head = await request.head(`/api/boot/ipxe?mac=${mac}`);
+  expect(head.status()).toBe(405);
+  expect(head.headers()["allow"]).toBe("GET");
   expect((await request.get(`/api/boot/ipxe?mac=${mac}&arch=x86_64&platform=efi`)).status()).toBe(200);
 
   await page.goto("/machines/unknown");

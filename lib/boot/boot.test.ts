@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as beacon } from "@/app/api/boot/beacon/route";
-import { GET as ipxe } from "@/app/api/boot/ipxe/route";
+import { GET as beacon, HEAD as beaconHead } from "@/app/api/boot/beacon/route";
+import { GET as ipxe, HEAD as ipxeHead } from "@/app/api/boot/ipxe/route";
 import { db } from "@/lib/db";
 import { apiRequest, useTestDatabase } from "@/lib/testing/db";
 import { forgetCachedMirrors } from "./mirror-cache";
@@ -139,6 +139,17 @@ describe("GET /api/boot/ipxe", () => {
     const res = await ipxe(new Request("http://console.test/api/boot/ipxe", { headers: { host: "x${net0/mac}" } }));
     expect(res.status).toBe(500);
     expect(await res.text()).toMatch(/^#!ipxe\necho Fleetboot: the request.s Host header is not a plain host/);
+  });
+});
+
+describe("HEAD on the boot paths", () => {
+  it("is refused with 405 and records nothing, where Next.js would otherwise run GET", async () => {
+    const before = await db.event.count();
+    for (const res of [ipxeHead(), beaconHead()]) {
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET");
+    }
+    expect(await db.event.count()).toBe(before);
   });
 });
 

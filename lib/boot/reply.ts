@@ -34,3 +34,11 @@ export function bootRequestFromWeb(req: Request): BootHttpRequest {
 export function webResponse(reply: TextReply): Response {
   return new Response(reply.body, { status: reply.status, headers: TEXT_HEADERS });
 }
+
+/**
+ * HEAD on a boot path. Next.js would otherwise answer HEAD by running GET, and a script
+ * request rotates the machine's boot token and records a boot: no probe may do that.
+ */
+export function headNotAllowed(): Response {
+  return new Response(null, { status: 405, headers: { allow: "GET", "cache-control": "no-store" } });
+}

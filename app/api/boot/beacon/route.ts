@@ -1,4 +1,4 @@
-import { bootRequestFromWeb, webResponse } from "@/lib/boot/reply";
+import { bootRequestFromWeb, headNotAllowed, webResponse } from "@/lib/boot/reply";
 import { serveBeacon } from "@/lib/boot/serve";
 
 // Machine-facing: iPXE fetches this right before `boot` so the console sees the kernel start.
@@ -6,4 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request): Promise<Response> {
   return webResponse(await serveBeacon(bootRequestFromWeb(req)));
+}
+
+export function HEAD(): Response {
+  return headNotAllowed();
 }

@@ -1,4 +1,4 @@
-import { bootRequestFromWeb, webResponse } from "@/lib/boot/reply";
+import { bootRequestFromWeb, headNotAllowed, webResponse } from "@/lib/boot/reply";
 import { serveIpxe } from "@/lib/boot/serve";
 
 // Machine-facing: no login (machines have none); every answer is a text/plain iPXE script.
@@ -6,4 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request): Promise<Response> {
   return webResponse(await serveIpxe(bootRequestFromWeb(req)));
+}
+
+export function HEAD(): Response {
+  return headNotAllowed();
 }
