@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth/auth";
 // Every console page needs a valid session (checked against the database, not just the
 // cookie's presence). API routes authenticate themselves (bearer token or session, with
 // a role check), and the machine-facing boot endpoints have their own rules.
-const OPEN = [/^\/login$/, /^\/setup$/, /^\/api\//, /^\/_next\//, /^\/favicon\.ico$/];
+const OPEN = [/^\/login$/, /^\/setup$/, /^\/api\//, /^\/_next\//, /^\/favicon\.ico$/, /^\/icon\.svg$/];
 
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;

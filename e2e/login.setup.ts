@@ -4,6 +4,10 @@ import { ADMIN_STATE, E2E_ADMIN } from "../playwright.config";
 setup("log in as the first admin", async ({ page }) => {
   await page.goto("/machines");
   await expect(page).toHaveURL(/\/login\?next=%2Fmachines/);
+  // The tab's icon is served before anyone logs in.
+  const icon = await page.request.get("/icon.svg", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Log in" }).click();
