@@ -66,8 +66,11 @@ interface RawReply {
   closed: boolean;
 }
 
-/** Sends `chunks` (each its own write, 30 ms apart) on one connection; reads until the peer closes or `waitMs` passes. */
-function raw(url: string, chunks: string[], waitMs = 3000): Promise<RawReply[]> {
+/**
+ * Sends `chunks` (each its own write, 30 ms apart) on one connection, then half-closes it
+ * when `halfClose`; reads until the peer closes or `waitMs` passes.
+ */
+function raw(url: string, chunks: string[], waitMs = 3000, halfClose = false): Promise<RawReply[]> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), "127.0.0.1");
@@ -94,6 +97,7 @@ function raw(url: string, chunks: string[], waitMs = 3000): Promise<RawReply[]> 
         if (i > 0) await new Promise((r) => setTimeout(r, 30));
         socket.write(c);
       }
+      if (halfClose) socket.end();
     });
   });
 }
@@ -191,6 +195,17 @@ describe("the console server's front", () => {
     expect(report.headers["content-type"]).toBe("application/json");
   });
 
+  it("answers a client that closes its side after the request, on both paths", async () => {
+    process.env.FLEETBOOT_PUBLIC_URL = "http://10.0.2.2:3000";
+    const whole = request("/api/boot/ipxe");
+    const [fast] = await raw(url, [whole], 3000, true);
+    const [slow] = await raw(url, [whole.slice(0, 20), whole.slice(20)], 3000, true);
+    expect(fast?.status).toBe(200);
+    expect(fast.body).toMatch(/^#!ipxe\nchain /);
+    expect(slow?.status).toBe(200);
+    expect(slow.body).toBe(fast.body);
+  });
+
   it("lets node:http refuse a malformed request", async () => {
     const [reply] = await raw(url, ["GET /api/boot/ipxe HTTP/1.1\r\nHost: a\r\nBad Header Line\r\n\r\n"]);
     expect(reply.status).toBe(400);
@@ -208,6 +223,12 @@ describe("the console server's front", () => {
     expect(await statuses()).toEqual([200, 200]);
     const [direct] = await raw(url, [request("/api/boot/ipxe")]);
     expect(direct.status).toBe(403);
+  });
+
+  it("closes a connection that closes its side without a request, at once", async () => {
+    const started = Date.now();
+    expect(await raw(url, [], 5000, true)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("closes a connection that sends nothing", async () => {

@@ -119,10 +119,17 @@ export function createBootFront(http: HttpServer, opts: BootFrontOptions): net.S
   function onClose(this: net.Socket) {
     open.delete(this);
   }
+  // A client that closes its side before sending anything is done.
+  function onEnd(this: net.Socket) {
+    if (this.bytesRead === 0) this.destroy();
+  }
 
   const handOver = (socket: net.Socket, first: Buffer) => {
     open.delete(socket);
-    socket.removeListener("error", onError).removeListener("close", onClose);
+    socket.removeListener("error", onError).removeListener("close", onClose).removeListener("end", onEnd);
+    // As node:http's own server sets up its sockets: pages and event streams are written
+    // in pieces, which Nagle's algorithm would hold back.
+    socket.setNoDelay(true);
     socket.pause();
     socket.unshift(first);
     http.emit("connection", socket);
@@ -145,9 +152,11 @@ export function createBootFront(http: HttpServer, opts: BootFrontOptions): net.S
       .then((reply) => socket.destroyed || socket.end(serializeReply(reply)));
   };
 
-  const front = net.createServer((socket) => {
+  // Half-open like node:http's server: a client may close its side after its request and
+  // still read the answer.
+  const front = net.createServer({ allowHalfOpen: true }, (socket) => {
     open.set(socket, Date.now());
-    socket.on("error", onError).once("close", onClose);
+    socket.on("error", onError).once("close", onClose).once("end", onEnd);
     socket.once("data", (first: Buffer) => {
       const head = parseFastHead(first);
       if (head) answer(socket, head);
