@@ -21,23 +21,6 @@ describe("createBatcher", () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
-  it("starts the next batch before it answers the callers of the last one", async () => {
-    const log: string[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const load = createBatcher<number, number>(async (items) => {
-      log.push(`run ${items.join(",")}`);
-      if (items[0] === 1) await gate;
-      return items;
-    });
-    const first = load(1).then(() => log.push("answered 1"));
-    await new Promise((r) => setImmediate(r));
-    const second = load(2).then(() => log.push("answered 2"));
-    release();
-    await Promise.all([first, second]);
-    expect(log).toEqual(["run 1", "run 2", "answered 1", "answered 2"]);
-  });
-
   it("fails every request of a failed batch, and carries on with the next", async () => {
     let fail = true;
     const load = createBatcher<number, number>(async (items) => {

@@ -2,10 +2,7 @@
 // (boot scripts and report-in in lib/boot, job completions in lib/jobs). At most
 // `maxInFlight` batches run at a time; whatever arrives meanwhile waits and forms the next
 // batch, so batches are single requests when idle (no added latency) and grow by
-// themselves under load. Each caller gets its own item's answer when its batch is done,
-// but only after the next batch has been started: answering a batch (for boot scripts,
-// writing dozens of HTTP responses) would otherwise hold back the next round trip to the
-// database by as long as it takes (bench/boot.bench.mts).
+// themselves under load. Each caller gets its own item's answer when its batch is done.
 
 export type BatchRunner<I, O> = (items: I[]) => Promise<O[]>;
 
@@ -22,15 +19,15 @@ export function createBatcher<I, O>(run: BatchRunner<I, O>, opts: { maxInFlight?
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(maxBatch);
       inFlight++;
-      const settle = (answer: (b: (typeof batch)[number], i: number) => void) => {
-        inFlight--;
-        pump();
-        setImmediate(() => batch.forEach(answer));
-      };
-      run(batch.map((b) => b.item)).then(
-        (out) => settle((b, i) => b.resolve(out[i])),
-        (err) => settle((b) => b.reject(err)),
-      );
+      run(batch.map((b) => b.item))
+        .then(
+          (out) => batch.forEach((b, i) => b.resolve(out[i])),
+          (err) => batch.forEach((b) => b.reject(err)),
+        )
+        .finally(() => {
+          inFlight--;
+          schedule();
+        });
     }
   };
   // Requests parsed in the same turn of the event loop join the same batch.
