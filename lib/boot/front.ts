@@ -1,6 +1,7 @@
 import { STATUS_CODES, type Server as HttpServer } from "node:http";
 import net from "node:net";
 import { clientAddress, type CidrRange } from "@/lib/http/client-address";
+import { renderErrorScript } from "./render-hold";
 import { TEXT_HEADERS, type BootHttpRequest, type TextReply } from "./reply";
 import { serveBeacon, serveIpxe } from "./serve";
 
@@ -95,7 +96,7 @@ export interface BootFrontOptions {
   sweepMs?: number;
 }
 
-const FAILED: TextReply = { status: 500, body: "#!ipxe\necho Fleetboot: the console failed to answer; rebooting in 30 seconds\nsleep 30\nreboot\n" };
+const FAILED: TextReply = { status: 500, body: renderErrorScript("the console failed to answer") };
 
 /**
  * A server to listen on in place of `http`: boot-script requests are answered directly,

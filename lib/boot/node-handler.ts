@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sourceIpOf } from "@/lib/http/client-address";
+import { nodeHeaders, sourceIpOf } from "@/lib/http/client-address";
 import { TEXT_HEADERS, type BootHttpRequest } from "./reply";
 import { serveBeacon, serveIpxe } from "./serve";
 
@@ -19,7 +19,7 @@ export async function answerBootRequest(req: IncomingMessage, res: ServerRespons
   const boot: BootHttpRequest = {
     url,
     host: req.headers.host ?? null,
-    sourceIp: sourceIpOf({ get: (name) => [req.headers[name]].flat().join(",") || null }),
+    sourceIp: sourceIpOf(nodeHeaders(req)),
     userAgent: req.headers["user-agent"] ?? null,
   };
   const reply = await serve(boot);

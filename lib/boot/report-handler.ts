@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sourceIpOf } from "@/lib/http/client-address";
+import { nodeHeaders, sourceIpOf } from "@/lib/http/client-address";
 import { AppError, errorPayload } from "@/lib/http/errors";
 import { type JsonBodySource, readJsonBody, webBodySource } from "@/lib/http/json-body";
 import { admitBootRequest } from "./gate";
@@ -64,14 +64,11 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<string | nul
  */
 export async function answerReportRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== REPORT_PATH) return false;
-  const header = (name: string) => {
-    const v = req.headers[name];
-    return Array.isArray(v) ? v.join(",") : (v ?? null);
-  };
+  const headers = nodeHeaders(req);
   const reply = await answerReport({
-    sourceIp: sourceIpOf({ get: header }),
-    contentType: header("content-type") ?? "",
-    declaredLength: Number(header("content-length") ?? NaN),
+    sourceIp: sourceIpOf(headers),
+    contentType: headers.get("content-type") ?? "",
+    declaredLength: Number(headers.get("content-length") ?? NaN),
     readBody: (limit) => readNodeBody(req, limit),
   });
   const body = JSON.stringify(reply.body);

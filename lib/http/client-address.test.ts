@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseCidrList, socketAddress } from "./client-address";
+import { clientAddress, normalizeAddress, parseCidrList } from "./client-address";
 
 describe("clientAddress", () => {
   it("uses the socket and ignores a forged X-Forwarded-For", () => {
@@ -15,13 +15,13 @@ describe("clientAddress", () => {
   });
 });
 
-describe("socketAddress", () => {
+describe("normalizeAddress", () => {
   it("gives IPv4 as a dotted quad, IPv4-mapped IPv6 included, and IPv6 in its canonical form", () => {
-    expect(socketAddress("10.0.0.1")).toBe("10.0.0.1");
-    expect(socketAddress("::ffff:192.168.255.250")).toBe("192.168.255.250");
-    expect(socketAddress("::FFFF:10.0.0.1")).toBe("10.0.0.1");
-    expect(socketAddress("::1")).toBe("::1");
-    expect(socketAddress("2001:DB8:0:0::1")).toBe("2001:db8::1");
-    expect(socketAddress("::ffff:a00:1")).toBe("10.0.0.1");
+    expect(normalizeAddress("10.0.0.1")).toBe("10.0.0.1");
+    expect(normalizeAddress("::ffff:192.168.255.250")).toBe("192.168.255.250");
+    expect(normalizeAddress("::FFFF:10.0.0.1")).toBe("10.0.0.1");
+    expect(normalizeAddress("::1")).toBe("::1");
+    expect(normalizeAddress("2001:DB8:0:0::1")).toBe("2001:db8::1");
+    expect(normalizeAddress("::ffff:a00:1")).toBe("10.0.0.1");
   });
 });

@@ -24,6 +24,16 @@ export function inRanges(address: string, ranges: CidrRange[]): boolean {
   return ranges.some(([net, bits]) => net.kind() === ip.kind() && ip.match([net, bits] as never));
 }
 
+/** A node:http request's headers, read as `Headers.get` reads them (repeats joined with ","). */
+export function nodeHeaders(req: IncomingMessage): Pick<Headers, "get"> {
+  return {
+    get: (name) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(",") : (v ?? null);
+    },
+  };
+}
+
 /** The address a request came from, as the console's server stamped it. */
 export function sourceIpOf(headers: Pick<Headers, "get">): string | null {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
@@ -33,7 +43,7 @@ const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const DOTTED_QUAD = new RegExp(`^(?:::ffff:)?(${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET})$`, "i");
 
 /** A socket's address as the console records it: IPv4-mapped IPv6 as IPv4 ("::ffff:10.0.0.1" → "10.0.0.1"). */
-export function socketAddress(address: string): string {
+export function normalizeAddress(address: string): string {
   // The form every IPv4 client has, without parsing it (a boot storm asks this per request).
   const quad = DOTTED_QUAD.exec(address);
   if (quad) return quad[1];
@@ -41,8 +51,8 @@ export function socketAddress(address: string): string {
 }
 
 /** The address to act on: the socket's, or the nearest untrusted hop behind trusted proxies. */
-export function clientAddress(socketAddress_: string | undefined, forwardedFor: string | undefined, proxies: CidrRange[]): string | null {
-  const socket = socketAddress_ ? socketAddress(socketAddress_) : null;
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, proxies: CidrRange[]): string | null {
+  const socket = socketAddress ? normalizeAddress(socketAddress) : null;
   if (!socket || !inRanges(socket, proxies) || !forwardedFor) return socket;
   const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
