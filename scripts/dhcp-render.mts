@@ -1,40 +1,90 @@
-// Renders the DHCP config for one daemon from DATABASE_URL to stdout, for cron or config
-// management:  DATABASE_URL=… npx tsx scripts/dhcp-render.mts isc|kea|dnsmasq
-//   [--console http://10.0.0.5:3000] [--interfaces eth0,eth1] [--check] > dhcpd.conf
-// Exit codes: 0 rendered (and accepted by the checker with --check), 1 checker refused it
-// or an unexpected error, 2 bad usage or a fleet that cannot be rendered (problems listed).
+// Renders the DHCP config for one daemon from DATABASE_URL, for cron or config management.
+//
+//   npm run dhcp:render -- isc|kea|dnsmasq [--console URL] [--interfaces LIST] [--check]
+//     prints the config to stdout.
+//   npm run dhcp:render -- --format kea --out FILE [--reload-command "…"] [--no-check] …
+//     checks the config with the daemon's own checker, then replaces FILE atomically (temp
+//     file + rename) only when the content changed, and runs the reload command only then.
+//
+// Exit codes: 0 rendered (written, or FILE already held it), 1 the checker refused it or
+// an unexpected error, 2 bad usage or a fleet that cannot be rendered (problems listed),
+// 3 the file was written but the reload command failed.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { disconnectDb } from "../lib/db";
 import { buildDhcpConfig } from "../lib/dhcp/build";
 import { checkDhcpConfig } from "../lib/dhcp/check";
 import { dhcpFormat, interfaceList } from "../lib/dhcp/schema";
+import { runReloadCommand, writeConfigIfChanged } from "../lib/dhcp/write";
 import { AppError } from "../lib/http/errors";
 
-const USAGE = "usage: dhcp-render.mts isc|kea|dnsmasq [--console URL] [--interfaces LIST] [--check]";
+const USAGE = [
+  "usage: dhcp:render [--format] isc|kea|dnsmasq [--console URL] [--interfaces LIST]",
+  "                   [--check | --out FILE [--reload-command CMD] [--no-check]]",
+].join("\n");
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { console: { type: "string" }, interfaces: { type: "string" }, check: { type: "boolean", default: false }, help: { type: "boolean" } },
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      format: { type: "string" },
+      console: { type: "string" },
+      interfaces: { type: "string" },
+      check: { type: "boolean" },
+      out: { type: "string" },
+      "reload-command": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+const { values, positionals } = parsed;
 if (values.help) fail(USAGE, 0);
-const format = dhcpFormat.safeParse(positionals[0]);
-if (!format.success || positionals.length !== 1) fail(USAGE);
+if (values.format !== undefined && positionals.length > 0) fail(`give the format once: --format ${values.format} or ${positionals[0]}\n${USAGE}`);
+const formatArg = values.format ?? positionals[0];
+const format = dhcpFormat.safeParse(formatArg);
+if (!format.success || positionals.length > 1) fail(formatArg === undefined ? USAGE : `unknown format ${JSON.stringify(formatArg)}: use isc, kea or dnsmasq\n${USAGE}`);
+if (values["reload-command"] !== undefined && values.out === undefined) fail("--reload-command needs --out: the command runs only when the file changed");
+if (values.out !== undefined && !values.out.trim()) fail("--out needs a file name");
 if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set");
 const interfaces = values.interfaces === undefined ? undefined : interfaceList.safeParse(values.interfaces);
 if (interfaces && !interfaces.success) fail("--interfaces must list interface names or *");
+// A file a daemon will read is checked unless the operator says otherwise; stdout only on request.
+const check = values.check ?? values.out !== undefined;
 
 try {
   const config = await buildDhcpConfig(format.data, { console: values.console, interfaces: interfaces?.data });
-  if (values.check) {
-    const result = await checkDhcpConfig(format.data, config.text);
-    if (!result.ok) fail(`${result.command} refused the config:\n${result.output}`, 1);
+  if (check) {
+    const result = await checkDhcpConfig(format.data, config.text).catch((err: Error) => fail(`${err.message} (or pass --no-check)`, 1));
+    if (!result.ok) fail(`${result.command} refused the config${values.out ? `; ${values.out} was left as it was` : ""}:\n${result.output}`, 1);
   }
-  process.stdout.write(config.text);
+  if (values.out === undefined) {
+    process.stdout.write(config.text);
+  } else {
+    const file = path.resolve(values.out);
+    const written = await writeConfigIfChanged(file, config.text).catch((err: NodeJS.ErrnoException) =>
+      fail(`cannot write ${file}: ${err.code === "ENOENT" ? "its directory does not exist" : err.message}`, 1),
+    );
+    if (!written.changed) {
+      process.stderr.write(`${file} is up to date (${config.etag}); nothing reloaded\n`);
+    } else {
+      process.stderr.write(`${file} ${written.created ? "created" : "updated"} (${config.etag})\n`);
+      const reload = values["reload-command"];
+      if (reload !== undefined) {
+        const r = await runReloadCommand(reload, file);
+        if (!r.ok) fail(`the reload command failed (${r.code === null ? "did not run to the end" : `exit ${r.code}`}): ${reload}${r.output ? `\n${r.output}` : ""}`, 3);
+        process.stderr.write(`reloaded: ${reload}\n`);
+      }
+    }
+  }
 } catch (err) {
   if (!(err instanceof AppError)) throw err;
   const problems = (err.details as { problems?: { where: string; message: string }[] } | undefined)?.problems ?? [];

@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "@/lib/testing/db";
 
@@ -45,6 +47,83 @@ describe("scripts/dhcp-render.mts", () => {
     const noConsole = await cli(["kea"]);
     expect(noConsole.code).toBe(2);
     expect(noConsole.stderr).toMatch(/FLEETBOOT_PUBLIC_URL is not set/);
-    expect((await cli(["bind"])).stderr).toMatch(/^usage:/);
+    expect((await cli(["bind"])).stderr).toMatch(/^unknown format "bind": use isc, kea or dnsmasq\nusage:/);
   }, 60_000);
+
+  describe("--out FILE", () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), "fleetboot-dhcp-cli-"));
+    });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+    const CONSOLE = ["--console", "http://10.40.0.5:3000"];
+
+    it("writes the checked config only when it changed, keeps the file's mode, and reloads only then", async () => {
+      const out = path.join(dir, "dnsmasq.conf");
+      const marker = path.join(dir, "reloads");
+      // The reload command sees the file it follows; quoting and $(…) work as in cron.
+      const reload = `echo "reloaded $(basename "$FLEETBOOT_DHCP_FILE")" >> '${marker}'`;
+      const reloads = async () => (await readFile(marker, "utf8").catch(() => "")).split("\n").filter(Boolean);
+
+      const first = await cli(["--format", "dnsmasq", ...CONSOLE, "--out", out, "--reload-command", reload]);
+      expect(first.stderr).toContain(`${out} created`);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe("");
+      expect(await readFile(out, "utf8")).toContain("dhcp-host=52:54:00:40:00:11,10.40.0.11,cli-01");
+      expect(await reloads()).toEqual(["reloaded dnsmasq.conf"]);
+
+      await chmod(out, 0o640);
+      const same = await cli(["--format", "dnsmasq", ...CONSOLE, "--out", out, "--reload-command", reload]);
+      expect(same.code).toBe(0);
+      expect(same.stderr).toContain("is up to date");
+      expect(await reloads()).toHaveLength(1);
+
+      await db.machine.create({ data: { hostname: "cli-02", subnetId: (await db.subnet.findUniqueOrThrow({ where: { name: "cli" } })).id, ipv4: "10.40.0.12", interfaces: { create: [{ mac: "52:54:00:40:00:12" }] } } });
+      try {
+        const changed = await cli(["--format", "dnsmasq", ...CONSOLE, "--out", out, "--reload-command", reload]);
+        expect(changed.stderr).toContain(`${out} updated`);
+        expect(changed.code).toBe(0);
+        expect(await readFile(out, "utf8")).toContain("dhcp-host=52:54:00:40:00:12,10.40.0.12,cli-02");
+        expect((await stat(out)).mode & 0o777).toBe(0o640);
+        expect(await reloads()).toHaveLength(2);
+      } finally {
+        await db.machine.delete({ where: { hostname: "cli-02" } });
+      }
+      // No temp file is left beside it.
+      expect((await readdir(dir)).sort()).toEqual(["dnsmasq.conf", "reloads"]);
+    }, 90_000);
+
+    it("leaves the file alone and exits 1 with the checker's message when the daemon refuses the config", async () => {
+      const out = path.join(dir, "kea-dhcp4.conf");
+      await writeFile(out, "previous\n");
+      // Kea's checker refuses an interface that does not exist here; the console cannot know.
+      const r = await cli(["--format", "kea", ...CONSOLE, "--interfaces", "fbnosuch0", "--out", out, "--reload-command", "exit 0"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^kea-dhcp4 -t .* refused the config; .* was left as it was:/);
+      expect(r.stderr).toContain("fbnosuch0");
+      expect(await readFile(out, "utf8")).toBe("previous\n");
+    }, 60_000);
+
+    it("exits 3 when the file was written but the reload failed, and 1 when the directory does not exist", async () => {
+      const out = path.join(dir, "dhcpd.conf");
+      const r = await cli(["isc", ...CONSOLE, "--out", out, "--reload-command", "echo no such service >&2; exit 5"]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain("the reload command failed (exit 5)");
+      expect(r.stderr).toContain("no such service");
+      expect(await readFile(out, "utf8")).toContain("host cli-01");
+
+      const missing = await cli(["isc", ...CONSOLE, "--out", path.join(dir, "nope", "dhcpd.conf")]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain("its directory does not exist");
+    }, 60_000);
+
+    it("refuses usage that cannot mean anything", async () => {
+      expect((await cli(["kea", ...CONSOLE, "--reload-command", "true"])).stderr).toContain("--reload-command needs --out");
+      expect((await cli(["kea", "--format", "isc"])).stderr).toContain("give the format once");
+      const unknown = await cli(["--format", "bind"]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('unknown format "bind"');
+      expect((await cli(["kea", "--outfile", "x"])).stderr).toMatch(/Unknown option '--outfile'/);
+    }, 60_000);
+  });
 });

@@ -20,3 +20,11 @@ export async function loadDhcpFleet(): Promise<DhcpFleet> {
   ]);
   return { subnets, hosts };
 }
+
+/** Machines that get no reservation: no address yet, or no boot interface. */
+export async function countMachinesWithoutReservation(): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM machines m
+    WHERE m.ipv4 IS NULL OR NOT EXISTS (SELECT 1 FROM interfaces i WHERE i.machine_id = m.id AND i.is_boot)`;
+  return row.count;
+}

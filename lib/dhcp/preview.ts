@@ -1,0 +1,42 @@
+import { AppError } from "@/lib/http/errors";
+import { dhcpOptions } from "./build";
+import { etagOf } from "./etag";
+import type { DhcpFormat } from "./model";
+import { countMachinesWithoutReservation, loadDhcpFleet } from "./queries";
+import { renderDhcpConfig } from "./render";
+import { DhcpConfigError, type DhcpProblem } from "./validate";
+
+/** What the DHCP page shows a person; the file itself is served by /api/dhcp/<format>. */
+export interface DhcpPreview {
+  format: DhcpFormat;
+  subnets: number;
+  reservations: number;
+  withoutReservation: number;
+  /** Where iPXE is sent, and whether it came from FLEETBOOT_PUBLIC_URL or the page's own Host. */
+  chainUrl: string | null;
+  chainFrom: "setting" | "host" | null;
+  result: { ok: true; text: string; etag: string; bytes: number; lines: number } | { ok: false; message: string; problems: DhcpProblem[] };
+}
+
+/** The config for `format` as /api/dhcp/<format> would serve it to a request on `host`, or every reason it cannot. */
+export async function previewDhcpConfig(format: DhcpFormat, host: string | null): Promise<DhcpPreview> {
+  const [fleet, withoutReservation] = await Promise.all([loadDhcpFleet(), countMachinesWithoutReservation()]);
+  const base = { format, subnets: fleet.subnets.length, reservations: fleet.hosts.length, withoutReservation };
+  const chainFrom = process.env.FLEETBOOT_PUBLIC_URL?.trim() ? "setting" : "host";
+  let options;
+  try {
+    options = dhcpOptions({ host });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { ...base, chainUrl: null, chainFrom: null, result: { ok: false, message: err.message, problems: [] } };
+  }
+  const chain = { chainUrl: options.chainUrl, chainFrom } as const;
+  try {
+    const { text } = renderDhcpConfig(format, fleet, options);
+    const lines = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
+    return { ...base, ...chain, result: { ok: true, text, etag: etagOf(text), bytes: Buffer.byteLength(text), lines } };
+  } catch (err) {
+    if (!(err instanceof DhcpConfigError)) throw err;
+    return { ...base, ...chain, result: { ok: false, message: err.message, problems: err.problems } };
+  }
+}
