@@ -1,16 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import { DetailItem } from "@/components/ui/detail-item";
 import { Section } from "@/components/ui/page-header";
 import type { BootPreview } from "@/lib/boot/preview";
 import { MirrorOrderTable } from "./mirror-order-table";
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 py-1">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </div>
-  );
-}
+const Item = (props: { label: string; children: React.ReactNode }) => <DetailItem width="medium" {...props} />;
 
 export function BootPreviewView({ preview }: { preview: BootPreview }) {
   const { plan } = preview;

@@ -1,16 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DetailItem } from "@/components/ui/detail-item";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { MachineDto } from "@/lib/machines/dto";
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1">
-      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </div>
-  );
-}
+const Item = (props: { label: string; children: React.ReactNode }) => <DetailItem width="narrow" {...props} />;
 
 const none = <span className="text-zinc-400">—</span>;
 

@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; indent?: boolean }[] = [
   { href: "/images", label: "Images" },
   { href: "/mirrors", label: "Mirrors" },
   { href: "/subnets", label: "Subnets" },
+  { href: "/dhcp", label: "DHCP configs", indent: true },
   { href: "/rollouts", label: "Rollouts" },
   { href: "/events", label: "Events" },
 ];
