@@ -1,17 +1,24 @@
 import { cidrRange, netmask, networkAddress } from "./ipv4";
-import { BIOS_BOOTFILE, LEASE_SECONDS, UEFI_BOOTFILE, UEFI_X64_ARCHES, type DhcpFleet, type DhcpOptions, type DhcpSubnet } from "./model";
+import { BIOS_BOOTFILE, LEASE_SECONDS, UEFI_BOOTFILE, UEFI_X64_ARCHES, type DhcpFleet, type DhcpHost, type DhcpOptions, type DhcpSubnet } from "./model";
+import { freeRanges } from "./pool";
 import { assertValidFleet, hostsBySubnet } from "./validate";
 
 const arch = (n: number) => `option client-arch = 00:${n.toString(16).padStart(2, "0")}`;
 
-function subnetBlock(s: DhcpSubnet): string[] {
+function subnetBlock(s: DhcpSubnet, hosts: DhcpHost[]): string[] {
   const prefix = cidrRange(s.cidr)!.prefix;
   const out = [`subnet ${networkAddress(s.cidr)} netmask ${netmask(prefix)} {`, `  # ${s.name}`, `  option subnet-mask ${netmask(prefix)};`];
   if (s.gateway) out.push(`  option routers ${s.gateway};`);
   if (s.dns.length) out.push(`  option domain-name-servers ${s.dns.join(", ")};`);
   if (s.domain) out.push(`  option domain-name "${s.domain}";`);
   if (s.nextServer) out.push(`  next-server ${s.nextServer};`);
-  if (s.poolStart && s.poolEnd) out.push(`  range ${s.poolStart} ${s.poolEnd};`);
+  if (s.poolStart && s.poolEnd) {
+    // The pool minus its reserved addresses (lib/dhcp/pool.ts): dhcpd would lease them too.
+    const ranges = freeRanges(s.poolStart, s.poolEnd, hosts.map((h) => h.ipv4));
+    if (ranges.length === 0) out.push(`  # every address of the pool ${s.poolStart}-${s.poolEnd} is reserved: unknown machines get none`);
+    else if (ranges.length > 1 || ranges[0][0] !== s.poolStart || ranges[0][1] !== s.poolEnd) out.push(`  # pool ${s.poolStart}-${s.poolEnd} without its reserved addresses`);
+    for (const [first, last] of ranges) out.push(`  range ${first} ${last};`);
+  }
   out.push("}");
   return out;
 }
@@ -44,8 +51,9 @@ export function renderIscConfig(fleet: DhcpFleet, options: DhcpOptions): string 
   ];
   const groups = hostsBySubnet(fleet);
   for (const s of fleet.subnets) {
-    out.push(...subnetBlock(s), "");
-    for (const h of groups.get(s.cidr) ?? []) {
+    const hosts = groups.get(s.cidr) ?? [];
+    out.push(...subnetBlock(s, hosts), "");
+    for (const h of hosts) {
       h.macs.forEach((mac, i) => {
         out.push(`host ${i === 0 ? h.hostname : `${h.hostname}-nic${i + 1}`} {`, `  hardware ethernet ${mac};`, `  fixed-address ${h.ipv4};`, `  option host-name "${h.hostname}";`, "}");
       });

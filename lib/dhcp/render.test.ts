@@ -103,7 +103,9 @@ describe("renderers", () => {
   it("ISC: a subnet per Subnet, a host per boot interface, iPXE chainloading", () => {
     const text = renderDhcpConfig("isc", fleet(), options).text;
     expect(text).toContain("subnet 10.20.0.0 netmask 255.255.252.0 {");
-    expect(text).toContain("  range 10.20.1.0 10.20.3.250;");
+    // The pool without its reserved addresses (10.20.1.1 and .2): dhcpd would lease them too.
+    expect(text).toContain("  range 10.20.1.0 10.20.1.0;\n  range 10.20.1.3 10.20.3.250;\n}");
+    expect(text).not.toContain("range 10.20.1.0 10.20.3.250");
     expect(text).toContain("  next-server 10.20.0.10;");
     expect(text).toContain('if exists user-class and option user-class = "iPXE" {\n  filename "http://10.20.0.5:3000/api/boot/ipxe";');
     expect(text).toMatch(/host n2 \{\n  hardware ethernet 52:54:00:10:00:02;\n  fixed-address 10\.20\.1\.2;/);
