@@ -1,4 +1,4 @@
-import { mkdtemp, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chown, lstat, mkdtemp, open, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,28 @@ describe("writeConfigIfChanged", () => {
     expect(await writeConfigIfChanged(file, "a\n")).toEqual({ changed: false });
     const after = await stat(file);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+});
+
+describe("writeConfigIfChanged, what the daemon needs of the file", () => {
+  it("keeps the owner and group of the file it replaces", async (ctx) => {
+    if (process.getuid?.() !== 0) ctx.skip();
+    const file = path.join(dir, "kea-dhcp4.conf");
+    await writeFile(file, "{}\n", { mode: 0o640 });
+    await chown(file, 0, 4242);
+    await writeConfigIfChanged(file, '{ "Dhcp4": {} }\n');
+    const after = await stat(file);
+    expect([after.uid, after.gid, after.mode & 0o777]).toEqual([0, 4242, 0o640]);
+  });
+
+  it("writes through a symbolic link and leaves the link in place", async () => {
+    const real = path.join(dir, "real-dnsmasq.conf");
+    const link = path.join(dir, "link-dnsmasq.conf");
+    await writeFile(real, "old\n");
+    await symlink(real, link);
+    expect(await writeConfigIfChanged(link, "new\n")).toEqual({ changed: true, created: false });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toBe("new\n");
   });
 });
 

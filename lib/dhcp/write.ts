@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, rm, stat } from "node:fs/promises";
+import { open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 // Writing a rendered config where a daemon reads it (the CLI's --out). A daemon that
@@ -20,15 +20,20 @@ async function readIfExists(file: string): Promise<string | null> {
 }
 
 /** Replaces `file` with `text` atomically, unless it already holds exactly that. */
-export async function writeConfigIfChanged(file: string, text: string): Promise<WriteResult> {
+export async function writeConfigIfChanged(where: string, text: string): Promise<WriteResult> {
+  // A link to the real file (config management often links it) stays a link.
+  const file = await realpath(where).catch(() => where);
   const current = await readIfExists(file);
   if (current === text) return { changed: false };
-  // Keep the mode of the file being replaced (a daemon may run as another user).
-  const mode = current === null ? 0o644 : (await stat(file)).mode & 0o7777;
+  // Keep the mode and owner of the file being replaced: Debian's Kea reads its config as
+  // _kea through the group (root:_kea 0640), which a root-owned new file would lose.
+  const before = current === null ? null : await stat(file);
+  const mode = before ? before.mode & 0o7777 : 0o644;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", mode);
   try {
     await handle.writeFile(text);
+    if (before && (before.uid !== process.getuid?.() || before.gid !== process.getgid?.())) await handle.chown(before.uid, before.gid);
     await handle.chmod(mode);
     await handle.sync();
   } catch (err) {
