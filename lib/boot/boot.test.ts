@@ -200,4 +200,12 @@ describe("previewBoot", () => {
     expect((await previewBoot("stor-02", "console.test"))?.plan).toMatchObject({ kind: "hold", reason: expect.stringMatching(/maintenance/) });
     expect(await previewBoot("no-such-machine", null)).toBeNull();
   });
+
+  it("answers for a MAC in any notation, through that interface", async () => {
+    for (const ref of ["52-54-00-0B-00-05", "5254.000b.0005", "52:54:00:0b:00:05"]) {
+      const preview = await previewBoot(ref, "console.test");
+      expect(preview?.plan.target).toMatchObject({ hostname: "stor-05", mac: "52:54:00:0b:00:05" });
+    }
+    expect(await previewBoot("52:54:00:ff:ff:fe", "console.test")).toBeNull();
+  });
 });

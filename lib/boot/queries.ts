@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pool";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/http/ref";
+import { normaliseMac } from "@/lib/mac/parse";
 import type { BootMirror, BootTarget } from "./plan";
 
 interface TargetRow {
@@ -84,11 +85,19 @@ export async function findBootTargets(macs: string[]): Promise<Map<string, BootT
   return new Map(rows.map((r) => [r.mac, toTarget(r)]));
 }
 
-/** A machine by id or hostname, seen through its boot interface (for the preview page). */
+/**
+ * A machine by id or hostname, seen through its boot interface, or by one of its MACs in
+ * any notation, seen through that interface (for the preview page: "what will this MAC
+ * boot"). A hostname wins over a MAC spelled the same (aabbccddeeff is both).
+ */
 export async function findBootTargetByMachine(ref: string): Promise<BootTarget | null> {
   const where = isUuid(ref) ? Prisma.sql`m.id = ${ref.toLowerCase()}::uuid` : Prisma.sql`m.hostname = ${ref.toLowerCase()}`;
   const rows = await db.$queryRaw<TargetRow[]>(Prisma.sql`${Prisma.raw(TARGET_SELECT)} WHERE ${where} ORDER BY i.is_boot DESC, i.mac LIMIT 1`);
-  return rows[0] ? toTarget(rows[0]) : null;
+  if (rows[0]) return toTarget(rows[0]);
+  const mac = normaliseMac(ref);
+  if (!mac) return null;
+  const byMac = await db.$queryRaw<TargetRow[]>(Prisma.sql`${Prisma.raw(TARGET_SELECT)} WHERE i.mac = ${mac} LIMIT 1`);
+  return byMac[0] ? toTarget(byMac[0]) : null;
 }
 
 export function listEnabledMirrors(): Promise<BootMirror[]> {
