@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { RedfishBmcSimulator } from "../lib/simulator/redfish-bmc";
 import { SimulatedMachine } from "../lib/simulator/machine";
-import { ensureSimulatedRole, registerMachine } from "../lib/simulator/register";
+import { ensureSimulatedRole, ensureSimulatedSubnet, registerMachine } from "../lib/simulator/register";
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +32,7 @@ const bmc = new RedfishBmcSimulator({ onPowerCycle: (systemId) => machines.get(s
 const bmcPort = await bmc.start(0);
 log(`simulated Redfish BMCs on 127.0.0.1:${bmcPort}`);
 await ensureSimulatedRole(api, values.role!, log);
+await ensureSimulatedSubnet(api, "simulated", "127.77.0.0/16", log);
 
 for (let i = 1; i <= count; i++) {
   const n = String(i).padStart(4, "0");
@@ -48,7 +49,7 @@ for (let i = 1; i <= count; i++) {
   };
   // On: every simulated machine is powered on below, so its BMC says so.
   bmc.addSystem({ id: systemId, username: systemId, password: spec.password, powerState: "On" });
-  await registerMachine(api, { ...spec, role: values.role!, bmc: { type: "redfish", address: "127.0.0.1", port: bmcPort, username: systemId, password: spec.password } });
+  await registerMachine(api, { ...spec, subnet: "simulated", role: values.role!, bmc: { type: "redfish", address: "127.0.0.1", port: bmcPort, username: systemId, password: spec.password } });
   machines.set(systemId, new SimulatedMachine({ hostname: spec.hostname, mac: spec.mac, ip: spec.ip, consoleUrl, bootSeconds, log }));
 }
 log(`registered ${count} machines in role ${values.role}; powering them on`);

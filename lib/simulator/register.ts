@@ -55,14 +55,25 @@ export async function ensureSimulatedRole(api: Api, role: string, log: (l: strin
   log(`created role ${role} booting ${imageVersion}`);
 }
 
+/**
+ * The subnet that simulated machines' loopback addresses belong to, so that they are
+ * machines like any other: without one, their addresses are in no declared subnet and the
+ * console refuses to render the DHCP configs.
+ */
+export async function ensureSimulatedSubnet(api: Api, name: string, cidr: string, log: (l: string) => void): Promise<void> {
+  if ((await call(api, "GET", `/api/subnets/${name}`)).ok) return;
+  await must(await call(api, "POST", "/api/subnets", { name, cidr }), "creating the subnet");
+  log(`created subnet ${name} (${cidr}) for the simulated machines' loopback addresses`);
+}
+
 export async function registerMachine(
   api: Api,
-  m: { hostname: string; mac: string; ip: string; rack: string; role: string; bmc: { type: string; address: string; port: number; username: string; password: string } },
+  m: { hostname: string; mac: string; ip: string; subnet: string; rack: string; role: string; bmc: { type: string; address: string; port: number; username: string; password: string } },
 ): Promise<void> {
-  const res = await call(api, "POST", "/api/machines", { hostname: m.hostname, macs: [m.mac], ipv4: m.ip, rack: m.rack, role: m.role, bmc: m.bmc, tags: ["simulated"] });
+  const res = await call(api, "POST", "/api/machines", { hostname: m.hostname, macs: [m.mac], ipv4: m.ip, subnet: m.subnet, rack: m.rack, role: m.role, bmc: m.bmc, tags: ["simulated"] });
   if (res.status === 409) {
     // Registered by an earlier run: its BMC password is this run's now.
-    await must(await call(api, "PATCH", `/api/machines/${m.hostname}`, { bmc: m.bmc }), `updating ${m.hostname}`);
+    await must(await call(api, "PATCH", `/api/machines/${m.hostname}`, { bmc: m.bmc, subnet: m.subnet }), `updating ${m.hostname}`);
     return;
   }
   await must(res, `registering ${m.hostname}`);
