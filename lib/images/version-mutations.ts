@@ -54,12 +54,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** What still points at a version, in words; empty when nothing does. */
 async function referrers(tx: Tx, id: string): Promise<string[]> {
-  const [roles, machines, machineCount, rollouts] = await Promise.all([
-    tx.role.findMany({ where: { desiredVersionId: id }, select: { name: true }, orderBy: { name: "asc" } }),
-    tx.machine.findMany({ where: { bootedVersionId: id }, select: { hostname: true }, orderBy: { hostname: "asc" }, take: 3 }),
-    tx.machine.count({ where: { bootedVersionId: id } }),
-    tx.rollout.count({ where: { targetVersionId: id } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const roles = await tx.role.findMany({ where: { desiredVersionId: id }, select: { name: true }, orderBy: { name: "asc" } });
+  const machines = await tx.machine.findMany({ where: { bootedVersionId: id }, select: { hostname: true }, orderBy: { hostname: "asc" }, take: 3 });
+  const machineCount = await tx.machine.count({ where: { bootedVersionId: id } });
+  const rollouts = await tx.rollout.count({ where: { targetVersionId: id } });
   const out: string[] = [];
   if (roles.length) out.push(`it is the desired version of ${roles.length === 1 ? "role" : "roles"} ${roles.map((r) => r.name).join(", ")}`);
   if (machineCount) {
