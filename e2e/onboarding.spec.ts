@@ -70,6 +70,14 @@ test("an unknown MAC that asked to boot is onboarded from the inbox and leaves i
 
   await page.goto("/machines/unknown");
   await expect(page.getByRole("heading", { name: "Unknown MACs" })).toBeVisible();
+  // What it boots, and why: the hold script, and what the inbox knows.
+  await page.getByRole("link", { name: mac }).click();
+  await expect(page.getByRole("heading", { name: `What ${mac} boots` })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(/no machine has this MAC/);
+  await expect(page.getByText(/asked 1 time, last/)).toContainText("efi, x86_64");
+  await expect(page.getByLabel("iPXE script")).toContainText(`MAC ${mac} is not registered.`);
+  await expect(page.getByRole("link", { name: "Register this MAC" })).toHaveAttribute("href", `/machines/import?macs=${encodeURIComponent(mac)}`);
+  await page.getByRole("link", { name: "← Unknown MACs" }).click();
   await page.getByRole("checkbox", { name: `Select ${mac}` }).check();
   await page.getByRole("button", { name: "Onboard selected (1)" }).click();
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -84,7 +85,9 @@ export function UnknownMacTable({
                     <input type="checkbox" aria-label={`Select ${u.mac}`} className="size-4 align-middle accent-sky-600" checked={selected.has(u.mac)} onChange={(e) => toggle(u.mac, e.target.checked)} />
                   </td>
                 ) : null}
-                <td className="font-mono">{u.mac}</td>
+                <td className="font-mono">
+                  <Link href={`/machines/${u.mac}/boot`} title="What it boots, and why" className="text-sky-700 hover:underline dark:text-sky-400">{u.mac}</Link>
+                </td>
                 <td><TimeAgo date={u.firstSeenAt} /></td>
                 <td><TimeAgo date={u.lastSeenAt} /></td>
                 <td className="text-right tabular-nums">{u.requestCount.toLocaleString("en")}</td>

@@ -3,7 +3,7 @@ import { recordScriptsServed, recordUnknownMacs, type ScriptServed, type Unknown
 import { planBoot, type BootPlanBoot } from "./plan";
 import { enabledMirrors } from "./mirror-cache";
 import { findBootTargets } from "./queries";
-import { holdSeconds, renderHoldScript } from "./render-hold";
+import { holdSeconds, renderHoldScript, unknownMacLines } from "./render-hold";
 import { renderBootScript } from "./render-script";
 import type { BootHttpRequest } from "./reply";
 import type { BootQuery } from "./schema";
@@ -46,7 +46,7 @@ async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
     const target = targets.get(mac);
     if (!target) {
       unknown.push({ ...first.query, sourceIp: first.req.sourceIp, userAgent: first.req.userAgent, requests: group.length });
-      outcomes.set(mac, { script: renderHoldScript(base, [`MAC ${mac} is not registered.`, "It is listed in the console's unknown-MAC inbox; register it to boot."], holdSeconds()) });
+      outcomes.set(mac, { script: renderHoldScript(base, unknownMacLines(mac), holdSeconds()) });
       continue;
     }
     const plan = planBoot(target, mirrors);

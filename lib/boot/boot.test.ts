@@ -4,7 +4,7 @@ import { GET as ipxe, HEAD as ipxeHead } from "@/app/api/boot/ipxe/route";
 import { db } from "@/lib/db";
 import { apiRequest, useTestDatabase } from "@/lib/testing/db";
 import { forgetCachedMirrors } from "./mirror-cache";
-import { previewBoot } from "./preview";
+import { previewBoot, previewUnknownMac } from "./preview";
 import { verifyBootToken } from "./token";
 
 useTestDatabase();
@@ -207,5 +207,15 @@ describe("previewBoot", () => {
       expect(preview?.plan.target).toMatchObject({ hostname: "stor-05", mac: "52:54:00:0b:00:05" });
     }
     expect(await previewBoot("52:54:00:ff:ff:fe", "console.test")).toBeNull();
+  });
+
+  it("shows an unregistered MAC the hold script it gets, with what the inbox knows of it", async () => {
+    const never = await previewUnknownMac("52-54-00-FF-FF-FE", "console.test");
+    expect(never).toMatchObject({ mac: "52:54:00:ff:ff:fe", seen: null, error: null });
+    expect(never?.script).toContain("echo Fleetboot: MAC 52:54:00:ff:ff:fe is not registered.");
+    expect(never?.script).toContain("chain --replace --autofree http://console.test/api/boot/ipxe?mac=${net0/mac}");
+    // 52:54:00:0c:00:01 asked in an earlier test of this file.
+    expect((await previewUnknownMac("5254.000c.0001", "console.test"))?.seen).toMatchObject({ mac: "52:54:00:0c:00:01", requestCount: expect.any(Number) });
+    expect(await previewUnknownMac("not-a-mac", "console.test")).toBeNull();
   });
 });

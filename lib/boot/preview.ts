@@ -1,8 +1,10 @@
+import { normaliseMac } from "@/lib/mac/parse";
+import { findUnknownMac, type UnknownMacRow } from "@/lib/unknown-macs/queries";
 import { consoleUrl } from "./console-url";
 import { isIpxeUrl } from "./ipxe-safe";
 import { MAX_MIRRORS, planBoot, type BootPlan } from "./plan";
 import { findBootTargetByMachine, listAllMirrors } from "./queries";
-import { renderHoldScript } from "./render-hold";
+import { renderHoldScript, unknownMacLines } from "./render-hold";
 import { renderBootScript } from "./render-script";
 import { PLACEHOLDER_TOKEN } from "./token";
 
@@ -58,4 +60,22 @@ function standingNote(m: { enabled: boolean; baseUrl: string }, place: number, p
   if (place >= 0 || plan.kind !== "boot") return null;
   if (!isIpxeUrl(m.baseUrl)) return "iPXE cannot fetch from it (https, or not a plain URL)";
   return `not among the first ${MAX_MIRRORS} for this MAC`;
+}
+
+export interface UnknownMacPreview {
+  mac: string;
+  /** What the inbox knows of it: null when it has not asked yet. */
+  seen: UnknownMacRow | null;
+  script: string | null;
+  error: string | null;
+}
+
+/** What a MAC that no machine has would get: the hold script, and its place in the inbox. */
+export async function previewUnknownMac(ref: string, host: string | null): Promise<UnknownMacPreview | null> {
+  const mac = normaliseMac(ref);
+  if (!mac) return null;
+  const seen = await findUnknownMac(mac);
+  const base = consoleUrl(host);
+  if (!base.ok) return { mac, seen, script: null, error: base.reason };
+  return { mac, seen, script: renderHoldScript(base.url, unknownMacLines(mac), 45), error: null };
 }

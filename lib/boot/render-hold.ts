@@ -28,6 +28,11 @@ export function renderChainScript(consoleUrl: string): string {
   return out.join("\n");
 }
 
+/** What an unknown MAC's hold script says (the boot preview shows the same). */
+export function unknownMacLines(mac: string): string[] {
+  return [`MAC ${mac} is not registered.`, "It is listed in the console's unknown-MAC inbox; register it to boot."];
+}
+
 /** Waits, then asks again: the console's answer changes once the machine is registered or released. */
 export function renderHoldScript(consoleUrl: string, lines: string[], waitSeconds: number): string {
   return [

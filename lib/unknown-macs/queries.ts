@@ -15,3 +15,8 @@ export type UnknownMacRow = Awaited<ReturnType<typeof listUnknownMacs>>["items"]
 export function countUnknownMacs(): Promise<number> {
   return db.unknownMac.count();
 }
+
+/** One MAC of the inbox (normalised), or null when it has never asked. */
+export function findUnknownMac(mac: string) {
+  return db.unknownMac.findUnique({ where: { mac } });
+}

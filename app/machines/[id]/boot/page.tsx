@@ -2,15 +2,32 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BootPreviewView } from "@/components/boot/boot-preview";
+import { UnknownMacPreviewView } from "@/components/boot/unknown-mac-preview";
 import { PageHeader } from "@/components/ui/page-header";
-import { previewBoot } from "@/lib/boot/preview";
+import { previewBoot, previewUnknownMac } from "@/lib/boot/preview";
 
 export const dynamic = "force-dynamic";
 
+// What a machine, or a MAC in any notation, boots if it asks now, and why.
 export default async function MachineBootPage({ params }: { params: Promise<{ id: string }> }) {
   const ref = decodeURIComponent((await params).id);
-  const preview = await previewBoot(ref, (await headers()).get("host"));
-  if (!preview) notFound();
+  const host = (await headers()).get("host");
+  const preview = await previewBoot(ref, host);
+  if (!preview) {
+    const unknown = await previewUnknownMac(ref, host);
+    if (!unknown) notFound();
+    return (
+      <>
+        <PageHeader
+          title={`What ${unknown.mac} boots`}
+          subtitle={<Link href="/machines/unknown" className="hover:underline">← Unknown MACs</Link>}
+        />
+        <div className="space-y-8 p-6">
+          <UnknownMacPreviewView preview={unknown} />
+        </div>
+      </>
+    );
+  }
   const { target } = preview.plan;
   return (
     <>
