@@ -72,6 +72,16 @@ describe("POST /api/machines", () => {
     expect(role.status).toBe(400);
     expect((await role.json()).error.message).toMatch(/no role "nope"/);
   });
+
+  it("puts a machine given only an address in the subnet that holds it, unless told it has none", async () => {
+    const inLab = await post({ hostname: "infer-01", macs: ["52:54:00:cd:00:01"], ipv4: "10.9.0.200" });
+    expect(inLab.status).toBe(201);
+    expect(await inLab.json()).toMatchObject({ subnet: "lab", ipv4: "10.9.0.200" });
+    const nowhere = await post({ hostname: "infer-02", macs: ["52:54:00:cd:00:02"], ipv4: "10.250.0.1" });
+    expect(await nowhere.json()).toMatchObject({ subnet: null, ipv4: "10.250.0.1" });
+    const none = await post({ hostname: "infer-03", macs: ["52:54:00:cd:00:03"], ipv4: "10.9.0.201", subnet: null });
+    expect(await none.json()).toMatchObject({ subnet: null, ipv4: "10.9.0.201" });
+  });
 });
 
 describe("GET /api/machines", () => {

@@ -6,7 +6,7 @@ import { sealSecret } from "@/lib/secrets/crypto";
 import { freeAddresses, ipInSubnet, usedPoolAddresses } from "./allocate";
 import { machineInclude, toMachineDto } from "./dto";
 import { findMachineRow } from "./queries";
-import { fieldError, resolveRoleId, resolveSubnet } from "./resolve";
+import { fieldError, resolveRoleId, resolveSubnet, subnetContaining } from "./resolve";
 import type { MachineCreateInput, MachineUpdateInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -55,8 +55,9 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
   try {
     return await db.$transaction(async (tx) => {
       const roleId = await resolveRoleId(tx, input.role);
-      const subnet = await resolveSubnet(tx, input.subnet);
       let ipv4 = input.ipv4;
+      // An address without a subnet joins the subnet that holds it (none named: not "none").
+      const subnet = input.subnet === undefined && ipv4 ? await subnetContaining(tx, ipv4) : await resolveSubnet(tx, input.subnet);
       if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
       if (!ipv4 && subnet) {
         [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);

@@ -21,3 +21,15 @@ export async function resolveSubnet(tx: Tx, ref: string | null | undefined) {
 export function fieldError(path: string, message: string, code: "validation_failed" | "conflict" = "validation_failed"): AppError {
   return new AppError(code, message, { field: path, fields: [{ path, message }] });
 }
+
+/**
+ * The subnet an address belongs to when none was named: the most specific one whose CIDR
+ * holds it, or null. A machine whose address is in a subnet it does not know of would be
+ * left out of that subnet's DHCP block.
+ */
+export async function subnetContaining(tx: Tx, ipv4: string) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM subnets WHERE ${ipv4}::inet << cidr::cidr ORDER BY masklen(cidr::cidr) DESC, name LIMIT 1`;
+  if (!row) return null;
+  return tx.subnet.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, name: true, cidr: true, poolStart: true, poolEnd: true } });
+}

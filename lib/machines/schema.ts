@@ -62,7 +62,8 @@ export const machineCreateSchema = z.object({
   hostname,
   macs: macList.refine((l) => l.length > 0, "at least one MAC address is needed to boot"),
   role: ref.optional(),
-  subnet: ref.optional(),
+  // Left out: the subnet that holds ipv4, if any; null: none.
+  subnet: ref.nullable().optional(),
   ipv4: ipv4.optional(),
   rack: rack.optional(),
   tags: tags.optional(),

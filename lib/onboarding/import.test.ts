@@ -148,6 +148,17 @@ describe("POST /api/machines/import", () => {
     ]);
   });
 
+  it("puts a line's address in the subnet that holds it when no default subnet is given", async () => {
+    const { status } = await importText("52:54:00:0f:00:01 10.9.0.230\n52:54:00:0f:00:02 10.7.0.200\n52:54:00:0f:00:03 10.251.0.1", { defaults: { rack: "r08" } });
+    expect(status).toBe(201);
+    const rows = await db.machine.findMany({ where: { rack: "r08" }, orderBy: { ipv4: "asc" }, include: { subnet: true } });
+    expect(rows.map((m) => [m.ipv4, m.subnet?.name ?? null])).toEqual([
+      ["10.7.0.200", "tiny"],
+      ["10.9.0.230", "lab"],
+      ["10.251.0.1", null],
+    ]);
+  });
+
   it("skips taken pool addresses and says which rows get none when the pool runs out", async () => {
     const { status, body } = await importText("52:54:00:0d:00:01\n52:54:00:0d:00:02\n52:54:00:0d:00:03 10.7.0.10\n52:54:00:0d:00:04", { defaults: { subnet: "tiny", rack: "r09" } });
     expect(status).toBe(422);

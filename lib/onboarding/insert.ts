@@ -18,7 +18,11 @@ export async function insertMachines(tx: Tx, rows: ImportRow[], world: World, ac
   const macs = col((r) => r.mac!);
   await tx.$executeRaw`
     INSERT INTO machines (id, hostname, role_id, subnet_id, ipv4, rack, bmc_address, updated_at)
-    SELECT id, hostname, role_id, ${world.subnet?.id ?? null}::uuid, ipv4, rack, bmc, now()
+    SELECT id, hostname, role_id,
+           -- Without a default subnet, a line's address joins the subnet that holds it.
+           COALESCE(${world.subnet?.id ?? null}::uuid,
+                    (SELECT s.id FROM subnets s WHERE t.ipv4 << s.cidr::cidr ORDER BY masklen(s.cidr::cidr) DESC, s.name LIMIT 1)),
+           ipv4, rack, bmc, now()
     FROM unnest(${ids}::uuid[], ${col((r) => r.hostname!)}::text[], ${col((r) => (r.role ? world.roles.get(r.role)! : null))}::uuid[],
                 ${col((r) => r.ip)}::inet[], ${col((r) => r.rack)}::text[], ${col((r) => r.bmc)}::text[])
       AS t(id, hostname, role_id, ipv4, rack, bmc)`;
