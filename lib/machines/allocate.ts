@@ -9,10 +9,6 @@ export interface SubnetRange {
   poolEnd: string | null;
 }
 
-export function ipInSubnet(ip: string, cidr: string): boolean {
-  return ipaddr.IPv4.parse(ip).match(ipaddr.IPv4.parseCIDR(cidr));
-}
-
 function toInt(ip: string): number {
   return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, b) => n * 256 + b, 0);
 }

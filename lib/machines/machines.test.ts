@@ -81,6 +81,12 @@ describe("POST /api/machines", () => {
     expect(await nowhere.json()).toMatchObject({ subnet: null, ipv4: "10.250.0.1" });
     const none = await post({ hostname: "infer-03", macs: ["52:54:00:cd:00:03"], ipv4: "10.9.0.201", subnet: null });
     expect(await none.json()).toMatchObject({ subnet: null, ipv4: "10.9.0.201" });
+    // A subnet's own network and broadcast addresses are no machine's, named or inferred.
+    for (const [ipv4, subnet, word] of [["10.9.0.255", undefined, "broadcast"], ["10.9.0.0", "lab", "network"]]) {
+      const edge = await post({ hostname: "infer-04", macs: ["52:54:00:cd:00:04"], ipv4, subnet });
+      expect(edge.status).toBe(400);
+      expect((await edge.json()).error.details.fields).toEqual([{ path: "ipv4", message: `${ipv4} is the ${word} address of subnet lab (10.9.0.0/24), not a usable host address` }]);
+    }
   });
 });
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, toAppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/secrets/crypto";
-import { freeAddresses, ipInSubnet, usedPoolAddresses } from "./allocate";
+import { placeInSubnet } from "@/lib/subnets/ipv4";
+import { freeAddresses, usedPoolAddresses } from "./allocate";
 import { machineInclude, toMachineDto } from "./dto";
 import { findMachineRow } from "./queries";
 import { fieldError, resolveRoleId, resolveSubnet, subnetContaining } from "./resolve";
@@ -46,6 +47,13 @@ function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInpu
   };
 }
 
+/** The address must be a usable host address of the machine's subnet (as onboarding checks). */
+function checkPlace(ipv4: string, subnet: { name: string; cidr: string }) {
+  const place = placeInSubnet(ipv4, subnet.cidr);
+  if (place === "outside") throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
+  if (place !== "inside") throw fieldError("ipv4", `${ipv4} is the ${place} address of subnet ${subnet.name} (${subnet.cidr}), not a usable host address`);
+}
+
 function auditable(input: MachineCreateInput | MachineUpdateInput) {
   const { bmc, ...rest } = input;
   return bmc === undefined ? rest : { ...rest, bmc: bmc && { type: bmc.type, address: bmc.address, port: bmc.port, username: bmc.username, tls: bmc.tls, password: bmc.password ? "(changed)" : undefined } };
@@ -58,7 +66,7 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
       let ipv4 = input.ipv4;
       // An address without a subnet joins the subnet that holds it (none named: not "none").
       const subnet = input.subnet === undefined && ipv4 ? await subnetContaining(tx, ipv4) : await resolveSubnet(tx, input.subnet);
-      if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
+      if (ipv4 && subnet) checkPlace(ipv4, subnet);
       if (!ipv4 && subnet) {
         [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);
         if (!ipv4) throw fieldError("ipv4", `subnet ${subnet.name} has no free address in its pool; give one or widen the pool`);
@@ -97,7 +105,7 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
       const newSubnet = input.subnet === undefined ? undefined : await resolveSubnet(tx, input.subnet);
       const subnet = newSubnet === undefined ? before.subnet : newSubnet;
       const ipv4 = input.ipv4 === undefined ? before.ipv4 : input.ipv4;
-      if (ipv4 && subnet && !ipInSubnet(ipv4, subnet.cidr)) throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
+      if (ipv4 && subnet) checkPlace(ipv4, subnet);
       if (input.macs) {
         if (input.macs.length === 0) throw fieldError("macs", "at least one MAC address is needed to boot");
         await checkMacsFree(tx, input.macs, before.id);
