@@ -123,21 +123,28 @@ export function DhcpConfigView({ preview }: { preview: DhcpPreview }) {
       <Section title="Keep a DHCP server in step">
         <div className="space-y-2 text-sm">
           <p>
-            On the DHCP server, from cron or config management: render from the database, check with{" "}
-            <span className="font-mono">{meta.daemon}</span>, replace the file atomically only when it changed, and reload only then.
+            On the DHCP server, from cron or config management (a checkout of Fleetboot there): fetch the config from this console with
+            an API token (the viewer role is enough), check it with <span className="font-mono">{meta.daemon}</span>, replace the
+            file atomically only when it changed, and reload only then. With <span className="font-mono">DATABASE_URL</span> set
+            instead of <span className="font-mono">--from</span>, it renders from the database itself.
           </p>
           <pre className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-            {`DATABASE_URL=… npm run dhcp:render -- --format ${format} --out ${TARGET[format]} \\\n  --reload-command "${meta.reload}"`}
+            {`FLEETBOOT_TOKEN=… npm run dhcp:render -- --format ${format} --from ${consoleBase(preview)} \\\n  --out ${TARGET[format]} --reload-command "${meta.reload}"`}
           </pre>
           <p>Or poll the API with an API token; an unchanged config answers 304:</p>
           <pre className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-            {`curl -fsS -H "Authorization: Bearer $TOKEN" ${result.ok ? `-H 'If-None-Match: ${result.etag}' ` : ""}\\\n  ${preview.chainUrl ? preview.chainUrl.replace(/\/api\/boot\/ipxe$/, "") : "http://console"}/api/dhcp/${format}`}
+            {`curl -fsS -H "Authorization: Bearer $TOKEN" ${result.ok ? `-H 'If-None-Match: ${result.etag}' ` : ""}\\\n  ${consoleBase(preview)}/api/dhcp/${format}`}
           </pre>
         </div>
       </Section>
       {result.ok ? <ConfigText text={result.text} lines={result.lines} file={meta.file} /> : null}
     </>
   );
+}
+
+/** The console's base URL as the config names it (where iPXE is sent). */
+function consoleBase(preview: DhcpPreview): string {
+  return preview.chainUrl ? preview.chainUrl.replace(/\/api\/boot\/ipxe$/, "") : "http://console:3000";
 }
 
 /** "host stor-01" and "subnet prod-a" link to where they are fixed. */

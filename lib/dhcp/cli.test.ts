@@ -3,8 +3,11 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GET } from "@/app/api/dhcp/[format]/route";
 import { db } from "@/lib/db";
-import { useTestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, useTestDatabase } from "@/lib/testing/db";
 
 // scripts/dhcp-render.mts as cron would run it: a real process against the test database.
 
@@ -124,6 +127,74 @@ describe("scripts/dhcp-render.mts", () => {
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain('unknown format "bind"');
       expect((await cli(["kea", "--outfile", "x"])).stderr).toMatch(/Unknown option '--outfile'/);
+    }, 60_000);
+  });
+
+  describe("--from a console's API, without database credentials", () => {
+    let server: Server;
+    let from: string;
+    let dir: string;
+    beforeAll(async () => {
+      process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
+      // The console's real route handler behind a plain HTTP server.
+      server = createServer(async (req, res) => {
+        const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+        const format = url.pathname.split("/").pop() ?? "";
+        const request = new Request(url, { headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])) });
+        const response = await GET(request, { params: Promise.resolve({ format }) });
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      from = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      dir = await mkdtemp(path.join(os.tmpdir(), "fleetboot-dhcp-from-"));
+    });
+    afterAll(async () => {
+      await new Promise((r) => server.close(r));
+      await rm(dir, { recursive: true, force: true });
+    });
+    const remote = (args: string[], token = ADMIN_TOKEN) => cli(["--from", from, ...args], { DATABASE_URL: "", FLEETBOOT_TOKEN: token });
+
+    it("writes, checks and reloads what the console serves, and leaves an unchanged file alone", async () => {
+      const out = path.join(dir, "dnsmasq.conf");
+      const first = await remote(["--format", "dnsmasq", "--console", "http://10.40.0.5:3000", "--out", out, "--reload-command", "echo reloaded"]);
+      expect(first.stderr).toContain(`${out} created`);
+      expect(first.code).toBe(0);
+      const served = await (await fetch(`${from}/api/dhcp/dnsmasq?console=http://10.40.0.5:3000`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+      expect(await readFile(out, "utf8")).toBe(served);
+      expect(served).toContain("dhcp-host=52:54:00:40:00:11,10.40.0.11,cli-01");
+      const again = await remote(["--format", "dnsmasq", "--console", "http://10.40.0.5:3000", "--out", out, "--reload-command", "exit 9"]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain("is up to date");
+    }, 60_000);
+
+    it("says what the console refused: a bad token (1), an unrenderable fleet with its problems (2), no console there (1), no token (2)", async () => {
+      const out = path.join(dir, "dhcpd.conf");
+      const badToken = await remote(["isc", "--console", "http://10.40.0.5:3000", "--out", out], "wrong-token");
+      expect(badToken.code).toBe(1);
+      expect(badToken.stderr).toMatch(/answered 401: invalid, expired or revoked token/);
+
+      await db.machine.create({ data: { hostname: "cli-stray-2", ipv4: "10.42.0.9", interfaces: { create: [{ mac: "52:54:00:42:00:09" }] } } });
+      try {
+        const bad = await remote(["isc", "--console", "http://10.40.0.5:3000", "--out", out]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain("answered 422");
+        expect(bad.stderr).toContain("host cli-stray-2: 10.42.0.9 is in no declared subnet");
+      } finally {
+        await db.machine.delete({ where: { hostname: "cli-stray-2" } });
+      }
+      await expect(readFile(out, "utf8")).rejects.toThrow();
+
+      const closed = createServer();
+      await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((r) => closed.close(r));
+      const nobody = await cli(["isc", "--from", `http://127.0.0.1:${port}`, "--out", out], { DATABASE_URL: "", FLEETBOOT_TOKEN: ADMIN_TOKEN });
+      expect(nobody.code).toBe(1);
+      expect(nobody.stderr).toContain(`cannot reach http://127.0.0.1:${port}: ECONNREFUSED`);
+      const noToken = await remote(["isc"], "");
+      expect(noToken.code).toBe(2);
+      expect(noToken.stderr).toContain("--from needs an API token in FLEETBOOT_TOKEN");
     }, 60_000);
   });
 });
