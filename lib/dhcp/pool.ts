@@ -6,6 +6,7 @@ import { ipToNumber } from "./ipv4";
 // from, and also the range that unknown machines lease from to reach the console; so for
 // dhcpd the range is rendered as the pool minus every reserved address. (Kea and dnsmasq
 // never lease a reserved address to another client, so their pools stay whole.)
+// docs/decisions/0007-dhcp-pools-and-reservations.md
 
 export function numberToIp(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
