@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // never leave through here.
 export const machineInclude = {
   role: { select: { name: true, desiredVersion: { select: { version: true, image: { select: { name: true } } } } } },
-  subnet: { select: { name: true, cidr: true } },
+  subnet: { select: { name: true, cidr: true, gateway: true } },
   interfaces: { select: { mac: true, name: true, isBoot: true }, orderBy: { mac: "asc" } },
   bootedVersion: { select: { version: true, image: { select: { name: true } } } },
 } satisfies Prisma.MachineInclude;

@@ -87,6 +87,13 @@ describe("POST /api/machines", () => {
       expect(edge.status).toBe(400);
       expect((await edge.json()).error.details.fields).toEqual([{ path: "ipv4", message: `${ipv4} is the ${word} address of subnet lab (10.9.0.0/24), not a usable host address` }]);
     }
+    await db.subnet.update({ where: { name: "lab" }, data: { gateway: "10.9.0.1" } });
+    try {
+      const gateway = await post({ hostname: "infer-05", macs: ["52:54:00:cd:00:05"], ipv4: "10.9.0.1" });
+      expect((await gateway.json()).error.details.fields).toEqual([{ path: "ipv4", message: "10.9.0.1 is the gateway of subnet lab" }]);
+    } finally {
+      await db.subnet.update({ where: { name: "lab" }, data: { gateway: null } });
+    }
   });
 });
 

@@ -48,10 +48,11 @@ function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInpu
 }
 
 /** The address must be a usable host address of the machine's subnet (as onboarding checks). */
-function checkPlace(ipv4: string, subnet: { name: string; cidr: string }) {
+function checkPlace(ipv4: string, subnet: { name: string; cidr: string; gateway: string | null }) {
   const place = placeInSubnet(ipv4, subnet.cidr);
   if (place === "outside") throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
   if (place !== "inside") throw fieldError("ipv4", `${ipv4} is the ${place} address of subnet ${subnet.name} (${subnet.cidr}), not a usable host address`);
+  if (ipv4 === subnet.gateway) throw fieldError("ipv4", `${ipv4} is the gateway of subnet ${subnet.name}`);
 }
 
 function auditable(input: MachineCreateInput | MachineUpdateInput) {

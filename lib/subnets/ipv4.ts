@@ -90,6 +90,9 @@ export function checkSubnetLayout(s: SubnetLayout): FieldIssue[] {
   const poolPlaced = !issues.some((i) => i.path === "poolStart" || i.path === "poolEnd");
   if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd) && compareIPv4(s.poolStart, s.poolEnd) > 0) {
     issues.push({ path: "poolEnd", message: `the pool must end at or after its start (${s.poolStart})` });
+  } else if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd) && usable(s.gateway) && compareIPv4(s.poolStart, s.gateway) <= 0 && compareIPv4(s.gateway, s.poolEnd) <= 0) {
+    // Onboarding would give a machine the router's address, and DHCP would lease it.
+    issues.push({ path: "poolStart", message: `the pool ${s.poolStart}–${s.poolEnd} holds the gateway ${s.gateway}; keep the gateway out of it` });
   }
   return issues;
 }

@@ -48,6 +48,13 @@ describe("address arithmetic", () => {
     expect(countAddresses("10.0.0.9", "10.0.0.9")).toBe(1);
     expect(countAddresses("10.0.0.9", "10.0.0.1")).toBe(0);
   });
+  it("keeps the gateway out of the pool, where onboarding and DHCP would hand it out", () => {
+    expect(checkSubnetLayout({ cidr: "10.0.0.0/24", gateway: "10.0.0.1", poolStart: "10.0.0.1", poolEnd: "10.0.0.99" })).toEqual([
+      { path: "poolStart", message: "the pool 10.0.0.1–10.0.0.99 holds the gateway 10.0.0.1; keep the gateway out of it" },
+    ]);
+    expect(checkSubnetLayout({ cidr: "10.0.0.0/24", gateway: "10.0.0.254", poolStart: "10.0.0.10", poolEnd: "10.0.0.254" })).toHaveLength(1);
+    expect(checkSubnetLayout({ cidr: "10.0.0.0/24", gateway: "10.0.0.1", poolStart: "10.0.0.2", poolEnd: "10.0.0.254" })).toEqual([]);
+  });
   it("requires both ends of a pool", () => {
     expect(checkSubnetLayout({ cidr: "10.0.0.0/24", poolStart: "10.0.0.10" })).toEqual([
       { path: "poolEnd", message: "give the last address of the pool as well" },
