@@ -20,6 +20,7 @@ import { checkDhcpConfig } from "../lib/dhcp/check";
 import { etagOf } from "../lib/dhcp/etag";
 import { fetchDhcpConfig } from "../lib/dhcp/remote";
 import { dhcpFormat, interfaceList } from "../lib/dhcp/schema";
+import type { DhcpProblem } from "../lib/dhcp/validate";
 import { runReloadCommand, writeConfigIfChanged } from "../lib/dhcp/write";
 import { AppError } from "../lib/http/errors";
 
@@ -32,6 +33,11 @@ const USAGE = [
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
+}
+
+/** A config that cannot be rendered: the reason, then each problem on its own line. */
+function failWithProblems(message: string, problems: DhcpProblem[], code: number): never {
+  fail([message, ...problems.map((p) => `  ${p.where}: ${p.message}`)].join("\n"), code);
 }
 
 let parsed;
@@ -75,7 +81,7 @@ async function fromConsole(from: string): Promise<{ text: string; etag: string }
   const r = await fetchDhcpConfig(from, format.data!, process.env.FLEETBOOT_TOKEN!, { console: values.console, interfaces: interfaces?.data });
   if (r.ok) return { text: r.text, etag: r.etag ?? etagOf(r.text) };
   // 422: the fleet cannot be rendered (as exit 2 locally); anything else is the console or the way to it.
-  fail([r.message, ...r.problems.map((p) => `  ${p.where}: ${p.message}`)].join("\n"), r.status === 422 || r.status === 400 ? 2 : 1);
+  failWithProblems(r.message, r.problems, r.status === 422 || r.status === 400 ? 2 : 1);
 }
 
 try {
@@ -105,8 +111,7 @@ try {
   }
 } catch (err) {
   if (!(err instanceof AppError)) throw err;
-  const problems = (err.details as { problems?: { where: string; message: string }[] } | undefined)?.problems ?? [];
-  fail([err.message, ...problems.map((p) => `  ${p.where}: ${p.message}`)].join("\n"));
+  failWithProblems(err.message, (err.details as { problems?: DhcpProblem[] } | undefined)?.problems ?? [], 2);
 } finally {
   await disconnectDb();
 }

@@ -3,6 +3,7 @@ import { DetailItem } from "@/components/ui/detail-item";
 import { Section } from "@/components/ui/page-header";
 import type { BootPreview } from "@/lib/boot/preview";
 import { MirrorOrderTable } from "./mirror-order-table";
+import { ScriptSection } from "./script-section";
 
 const Item = (props: { label: string; children: React.ReactNode }) => <DetailItem width="medium" {...props} />;
 
@@ -54,17 +55,11 @@ export function BootPreviewView({ preview }: { preview: BootPreview }) {
       <Section title="Mirror order (rendezvous hashing on the MAC, weighted)">
         <MirrorOrderTable mirrors={preview.mirrors} />
       </Section>
-      <Section title="Script">
+      <ScriptSection script={preview.script} error={preview.error}>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           Rendered without issuing a token: the machine gets a fresh token and boot id, and jittered waits, when it asks.
         </p>
-        {preview.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{preview.error}</p> : null}
-        {preview.script ? (
-          <pre aria-label="iPXE script" className="max-h-[36rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-            {preview.script}
-          </pre>
-        ) : null}
-      </Section>
+      </ScriptSection>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { DetailItem } from "@/components/ui/detail-item";
 import { Section } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { UnknownMacPreview } from "@/lib/boot/preview";
+import { ScriptSection } from "./script-section";
 
 export function UnknownMacPreviewView({ preview }: { preview: UnknownMacPreview }) {
   const { mac, seen } = preview;
@@ -35,14 +36,7 @@ export function UnknownMacPreviewView({ preview }: { preview: UnknownMacPreview 
           <Link href={`/machines/import?macs=${encodeURIComponent(mac)}`} className={buttonClass("primary")}>Register this MAC</Link>
         </WhenAllowed>
       </Section>
-      <Section title="Script">
-        {preview.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{preview.error}</p> : null}
-        {preview.script ? (
-          <pre aria-label="iPXE script" className="max-h-[36rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-            {preview.script}
-          </pre>
-        ) : null}
-      </Section>
+      <ScriptSection script={preview.script} error={preview.error} />
     </>
   );
 }

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { DetailItem } from "@/components/ui/detail-item";
 import { buttonClass } from "@/components/ui/button";
+import { DetailItem } from "@/components/ui/detail-item";
 import { Section } from "@/components/ui/page-header";
+import { checkerCommandLine } from "@/lib/dhcp/check";
 import type { DhcpFormat } from "@/lib/dhcp/model";
 import type { DhcpPreview } from "@/lib/dhcp/preview";
 
-export const FORMAT_LABELS: Record<DhcpFormat, { label: string; file: string; daemon: string; reload: string }> = {
-  isc: { label: "ISC dhcpd", file: "dhcpd.conf", daemon: "dhcpd -t -cf", reload: "systemctl restart isc-dhcp-server" },
-  kea: { label: "Kea DHCPv4", file: "kea-dhcp4.conf", daemon: "kea-dhcp4 -t", reload: "systemctl reload kea-dhcp4-server" },
-  dnsmasq: { label: "dnsmasq", file: "dnsmasq.conf", daemon: "dnsmasq --test -C", reload: "systemctl restart dnsmasq" },
+export const FORMAT_LABELS: Record<DhcpFormat, { label: string; file: string; target: string; reload: string }> = {
+  isc: { label: "ISC dhcpd", file: "dhcpd.conf", target: "/etc/dhcp/dhcpd.conf", reload: "systemctl restart isc-dhcp-server" },
+  kea: { label: "Kea DHCPv4", file: "kea-dhcp4.conf", target: "/etc/kea/kea-dhcp4.conf", reload: "systemctl reload kea-dhcp4-server" },
+  dnsmasq: { label: "dnsmasq", file: "dnsmasq.conf", target: "/etc/dnsmasq.d/fleetboot.conf", reload: "systemctl restart dnsmasq" },
 };
-const TARGET: Record<DhcpFormat, string> = { isc: "/etc/dhcp/dhcpd.conf", kea: "/etc/kea/kea-dhcp4.conf", dnsmasq: "/etc/dnsmasq.d/fleetboot.conf" };
 
 /** Lines of the file shown in the page; the download has all of them. */
 export const PREVIEW_LINES = 400;
@@ -124,12 +124,12 @@ export function DhcpConfigView({ preview }: { preview: DhcpPreview }) {
         <div className="space-y-2 text-sm">
           <p>
             On the DHCP server, from cron or config management (a checkout of Fleetboot there): fetch the config from this console with
-            an API token (the viewer role is enough), check it with <span className="font-mono">{meta.daemon}</span>, replace the
+            an API token (the viewer role is enough), check it with <span className="font-mono">{checkerCommandLine(format, meta.target)}</span>, replace the
             file atomically only when it changed, and reload only then. With <span className="font-mono">DATABASE_URL</span> set
             instead of <span className="font-mono">--from</span>, it renders from the database itself.
           </p>
           <pre className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-            {`FLEETBOOT_TOKEN=… npm run dhcp:render -- --format ${format} --from ${consoleBase(preview)} \\\n  --out ${TARGET[format]} --reload-command "${meta.reload}"`}
+            {`FLEETBOOT_TOKEN=… npm run dhcp:render -- --format ${format} --from ${consoleBase(preview)} \\\n  --out ${meta.target} --reload-command "${meta.reload}"`}
           </pre>
           <p>Or poll the API with an API token; an unchanged config answers 304:</p>
           <pre className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">

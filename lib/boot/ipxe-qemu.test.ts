@@ -11,7 +11,7 @@ import { createConsoleServer } from "./console-server";
 import { parseFastHead } from "./front";
 import { orderMirrors } from "./mirror-order";
 import { planBoot } from "./plan";
-import { findBootTargetByMachine, listEnabledMirrors } from "./queries";
+import { findBootTargetByRef, listEnabledMirrors } from "./queries";
 import { renderBootScript } from "./render-script";
 
 // A real iPXE (Debian ipxe-qemu, the 2019 build) in qemu with user-mode networking: its
@@ -133,7 +133,7 @@ describe.skipIf(tcgMissing)("a real iPXE client in qemu", () => {
     // The real script for vm-01, run by ipxe.lkrn without DHCP, with `boot` replaced by
     // `imgstat` so that iPXE prints the command line it would boot with and carries on as
     // if the boot had failed: every mirror, every round, then the failure path.
-    const target = (await findBootTargetByMachine("vm-01"))!;
+    const target = (await findBootTargetByRef("vm-01"))!;
     const mirrors = (await listEnabledMirrors()).map((m) => ({ ...m, baseUrl: m.baseUrl.replace(console_, `${console_}/both`) }));
     const plan = planBoot(target, mirrors);
     if (plan.kind !== "boot") throw new Error(plan.reason);

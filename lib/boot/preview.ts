@@ -3,7 +3,7 @@ import { findUnknownMac, type UnknownMacRow } from "@/lib/unknown-macs/queries";
 import { consoleUrl } from "./console-url";
 import { isIpxeUrl } from "./ipxe-safe";
 import { MAX_MIRRORS, planBoot, type BootPlan } from "./plan";
-import { findBootTargetByMachine, listAllMirrors } from "./queries";
+import { findBootTargetByRef, listAllMirrors } from "./queries";
 import { renderHoldScript, unknownMacLines } from "./render-hold";
 import { renderBootScript } from "./render-script";
 import { PLACEHOLDER_TOKEN } from "./token";
@@ -25,6 +25,8 @@ export interface BootPreview {
 }
 
 const PREVIEW_BOOT_ID = "00000000-0000-0000-0000-000000000000";
+/** A hold's wait in a preview: the middle of what a served hold script waits (holdSeconds). */
+const PREVIEW_HOLD_SECONDS = 45;
 
 /**
  * What this machine would boot if it asked now, and why: the same plan and renderer as
@@ -32,7 +34,7 @@ const PREVIEW_BOOT_ID = "00000000-0000-0000-0000-000000000000";
  * write at all (the real token is not rotated, the state does not change).
  */
 export async function previewBoot(ref: string, host: string | null): Promise<BootPreview | null> {
-  const [target, all] = await Promise.all([findBootTargetByMachine(ref), listAllMirrors()]);
+  const [target, all] = await Promise.all([findBootTargetByRef(ref), listAllMirrors()]);
   if (!target) return null;
   const enabled = all.filter((m) => m.enabled);
   const plan = planBoot(target, enabled);
@@ -45,7 +47,7 @@ export async function previewBoot(ref: string, host: string | null): Promise<Boo
   const base = consoleUrl(host);
   if (!base.ok) return { plan, mirrors, script: null, error: base.reason };
   if (plan.kind === "hold") {
-    return { plan, mirrors, script: renderHoldScript(base.url, [`${target.hostname} will not boot yet:`, plan.reason], 45), error: null };
+    return { plan, mirrors, script: renderHoldScript(base.url, [`${target.hostname} will not boot yet:`, plan.reason], PREVIEW_HOLD_SECONDS), error: null };
   }
   try {
     const script = renderBootScript(plan, { consoleUrl: base.url, token: PLACEHOLDER_TOKEN, bootId: PREVIEW_BOOT_ID, random: () => 0.5 });
@@ -77,5 +79,5 @@ export async function previewUnknownMac(ref: string, host: string | null): Promi
   const seen = await findUnknownMac(mac);
   const base = consoleUrl(host);
   if (!base.ok) return { mac, seen, script: null, error: base.reason };
-  return { mac, seen, script: renderHoldScript(base.url, unknownMacLines(mac), 45), error: null };
+  return { mac, seen, script: renderHoldScript(base.url, unknownMacLines(mac), PREVIEW_HOLD_SECONDS), error: null };
 }

@@ -90,7 +90,7 @@ export async function findBootTargets(macs: string[]): Promise<Map<string, BootT
  * any notation, seen through that interface (for the preview page: "what will this MAC
  * boot"). A hostname wins over a MAC spelled the same (aabbccddeeff is both).
  */
-export async function findBootTargetByMachine(ref: string): Promise<BootTarget | null> {
+export async function findBootTargetByRef(ref: string): Promise<BootTarget | null> {
   const where = isUuid(ref) ? Prisma.sql`m.id = ${ref.toLowerCase()}::uuid` : Prisma.sql`m.hostname = ${ref.toLowerCase()}`;
   const rows = await db.$queryRaw<TargetRow[]>(Prisma.sql`${Prisma.raw(TARGET_SELECT)} WHERE ${where} ORDER BY i.is_boot DESC, i.mac LIMIT 1`);
   if (rows[0]) return toTarget(rows[0]);

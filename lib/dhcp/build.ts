@@ -1,11 +1,11 @@
 import { consoleUrl } from "@/lib/boot/console-url";
 import { AppError } from "@/lib/http/errors";
 import { etagOf } from "./etag";
-import type { DhcpFormat, DhcpOptions } from "./model";
+import type { DhcpFleet, DhcpFormat, DhcpOptions } from "./model";
 import { loadDhcpFleet } from "./queries";
 import { renderDhcpConfig } from "./render";
 import { interfaceList } from "./schema";
-import { DhcpConfigError } from "./validate";
+import { DhcpConfigError, type DhcpProblem } from "./validate";
 
 export interface DhcpRequestInput {
   /** An explicit console base URL (query ?console= or the CLI's --console). */
@@ -29,15 +29,25 @@ export function dhcpOptions(input: DhcpRequestInput, env: NodeJS.ProcessEnv = pr
   return { chainUrl: `${base}/api/boot/ipxe`, keaInterfaces: input.interfaces ?? fromEnv?.data ?? ["*"] };
 }
 
+export type RenderOutcome =
+  | { ok: true; text: string; contentType: string; etag: string }
+  | { ok: false; message: string; problems: DhcpProblem[] };
+
+/** The config of `fleet` for `format` with its ETag, or every problem that stops it. */
+export function renderWithEtag(format: DhcpFormat, fleet: DhcpFleet, options: DhcpOptions): RenderOutcome {
+  try {
+    const { text, contentType } = renderDhcpConfig(format, fleet, options);
+    return { ok: true, text, contentType, etag: etagOf(text) };
+  } catch (err) {
+    if (err instanceof DhcpConfigError) return { ok: false, message: err.message, problems: err.problems };
+    throw err;
+  }
+}
+
 /** The current config for `format`, validated, with its ETag. */
 export async function buildDhcpConfig(format: DhcpFormat, input: DhcpRequestInput) {
   const options = dhcpOptions(input);
-  const fleet = await loadDhcpFleet();
-  try {
-    const { text, contentType } = renderDhcpConfig(format, fleet, options);
-    return { text, contentType, etag: etagOf(text) };
-  } catch (err) {
-    if (err instanceof DhcpConfigError) throw new AppError("unprocessable", err.message, { problems: err.problems });
-    throw err;
-  }
+  const outcome = renderWithEtag(format, await loadDhcpFleet(), options);
+  if (!outcome.ok) throw new AppError("unprocessable", outcome.message, { problems: outcome.problems });
+  return outcome;
 }

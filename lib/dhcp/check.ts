@@ -32,6 +32,12 @@ function run(bin: string, args: string[]): Promise<{ code: number; output: strin
   });
 }
 
+/** The checker's command line for a config at `file`, as a person would type it. */
+export function checkerCommandLine(format: DhcpFormat, file: string): string {
+  const checker = CHECKERS[format];
+  return [checker.bin, ...checker.args(file)].join(" ");
+}
+
 /** Runs the format's own checker on `text`; throws when the checker is not installed. */
 export async function checkDhcpConfig(format: DhcpFormat, text: string): Promise<CheckResult> {
   const checker = CHECKERS[format];
@@ -39,10 +45,9 @@ export async function checkDhcpConfig(format: DhcpFormat, text: string): Promise
   try {
     const file = path.join(dir, format === "kea" ? "kea-dhcp4.conf" : `${format}.conf`);
     await writeFile(file, text, { mode: 0o600 });
-    const args = checker.args(file);
-    const r = await run(checker.bin, args);
+    const r = await run(checker.bin, checker.args(file));
     if (r.missing) throw new Error(`${checker.bin} is not installed: apt-get install ${checker.pkg}`);
-    return { ok: r.code === 0, command: [checker.bin, ...args].join(" "), output: r.output.trim() };
+    return { ok: r.code === 0, command: checkerCommandLine(format, file), output: r.output.trim() };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

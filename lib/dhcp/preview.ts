@@ -1,10 +1,8 @@
 import { AppError } from "@/lib/http/errors";
-import { dhcpOptions } from "./build";
-import { etagOf } from "./etag";
+import { dhcpOptions, renderWithEtag } from "./build";
 import type { DhcpFormat } from "./model";
 import { countMachinesWithoutReservation, loadDhcpFleet } from "./queries";
-import { renderDhcpConfig } from "./render";
-import { DhcpConfigError, type DhcpProblem } from "./validate";
+import type { DhcpProblem } from "./validate";
 
 /** What the DHCP page shows a person; the file itself is served by /api/dhcp/<format>. */
 export interface DhcpPreview {
@@ -31,12 +29,9 @@ export async function previewDhcpConfig(format: DhcpFormat, host: string | null)
     return { ...base, chainUrl: null, chainFrom: null, result: { ok: false, message: err.message, problems: [] } };
   }
   const chain = { chainUrl: options.chainUrl, chainFrom } as const;
-  try {
-    const { text } = renderDhcpConfig(format, fleet, options);
-    const lines = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
-    return { ...base, ...chain, result: { ok: true, text, etag: etagOf(text), bytes: Buffer.byteLength(text), lines } };
-  } catch (err) {
-    if (!(err instanceof DhcpConfigError)) throw err;
-    return { ...base, ...chain, result: { ok: false, message: err.message, problems: err.problems } };
-  }
+  const outcome = renderWithEtag(format, fleet, options);
+  if (!outcome.ok) return { ...base, ...chain, result: { ok: false, message: outcome.message, problems: outcome.problems } };
+  const { text, etag } = outcome;
+  const lines = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
+  return { ...base, ...chain, result: { ok: true, text, etag, bytes: Buffer.byteLength(text), lines } };
 }

@@ -11,9 +11,12 @@ export async function resolveRoleId(tx: Tx, ref: string | null | undefined): Pro
   return role.id;
 }
 
+/** What placing a machine in a subnet needs: its range, gateway and pool. */
+const SUBNET_FIELDS = { id: true, name: true, cidr: true, gateway: true, poolStart: true, poolEnd: true } as const;
+
 export async function resolveSubnet(tx: Tx, ref: string | null | undefined) {
   if (ref === undefined || ref === null) return ref;
-  const subnet = await tx.subnet.findFirst({ where: refWhere(ref), select: { id: true, name: true, cidr: true, gateway: true, poolStart: true, poolEnd: true } });
+  const subnet = await tx.subnet.findFirst({ where: refWhere(ref), select: SUBNET_FIELDS });
   if (!subnet) throw new AppError("validation_failed", `no subnet "${ref}"`, { fields: [{ path: "subnet", message: `no subnet "${ref}"` }] });
   return subnet;
 }
@@ -31,5 +34,5 @@ export async function subnetContaining(tx: Tx, ipv4: string) {
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM subnets WHERE ${ipv4}::inet << cidr::cidr ORDER BY masklen(cidr::cidr) DESC, name LIMIT 1`;
   if (!row) return null;
-  return tx.subnet.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, name: true, cidr: true, gateway: true, poolStart: true, poolEnd: true } });
+  return tx.subnet.findUniqueOrThrow({ where: { id: row.id }, select: SUBNET_FIELDS });
 }

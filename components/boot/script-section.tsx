@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { Section } from "@/components/ui/page-header";
+
+/** The rendered iPXE script of a boot preview, or why it could not be rendered. */
+export function ScriptSection({ script, error, children }: { script: string | null; error: string | null; children?: ReactNode }) {
+  return (
+    <Section title="Script">
+      {children}
+      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {script ? (
+        <pre aria-label="iPXE script" className="max-h-[36rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+          {script}
+        </pre>
+      ) : null}
+    </Section>
+  );
+}
