@@ -7,7 +7,7 @@ import { redeployMachine } from "@/lib/deploy/redeploy";
 import { toAppError } from "@/lib/http/errors";
 import { performPowerAction } from "@/lib/power/actions";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
-import { machineFormToInput } from "@/lib/machines/form";
+import { machineEditFormToInput, machineFormToInput } from "@/lib/machines/form";
 import { createMachine, deleteMachine, updateMachine } from "@/lib/machines/mutations";
 import { machineCreateSchema, machineUpdateSchema } from "@/lib/machines/schema";
 
@@ -36,7 +36,7 @@ export async function updateMachineAction(id: string, _prev: FormState, fd: Form
     async (input) => {
       hostname = (await updateMachine(id, input, await consoleActor("operate")))!.hostname;
     },
-    { emptyAs: null, reshape: machineFormToInput },
+    { emptyAs: null, reshape: machineEditFormToInput },
   );
   if (state.ok) {
     revalidatePath("/machines");

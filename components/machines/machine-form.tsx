@@ -42,7 +42,7 @@ export function MachineForm({
       <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">Boot and network</legend>
         <SelectField name="role" label="Role" defaultValue={val("role", machine?.role)} error={e.role} options={[{ value: "", label: "(none: boot holds)" }, ...roles.map((r) => ({ value: r, label: r }))]} />
-        <SelectField name="subnet" label="Subnet" defaultValue={val("subnet", machine?.subnet)} error={e.subnet} options={[{ value: "", label: machine ? "(none)" : "(from the address, if any holds it)" }, ...subnets.map((s) => ({ value: s.name, label: `${s.name} (${s.cidr})` }))]} />
+        <SelectField name="subnet" label="Subnet" defaultValue={val("subnet", machine?.subnet)} error={e.subnet} options={[{ value: "", label: "(from the address, if any holds it)" }, ...subnets.map((s) => ({ value: s.name, label: `${s.name} (${s.cidr})` }))]} />
         <TextField name="ipv4" label="IPv4 address" inputMode="decimal" defaultValue={val("ipv4", machine?.ipv4)} error={e.ipv4} hint={machine ? undefined : "Leave empty for the next free address of the subnet's pool."} />
         <TextField name="tags" label="Tags" defaultValue={val("tags", machine?.tags.join(" "))} error={firstError(e, "tags")} hint="Space separated." />
         <TextField name="notes" label="Notes" defaultValue={val("notes", machine?.notes)} error={e.notes} />

@@ -10,3 +10,14 @@ export function machineFormToInput(values: Record<string, unknown>): Record<stri
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
 }
+
+/**
+ * The edit form, where an empty field clears it: a subnet left at "(from the address)"
+ * is left out when there is an address (the machine keeps or finds the subnet that holds
+ * it) and cleared when there is none.
+ */
+export function machineEditFormToInput(values: Record<string, unknown>): Record<string, unknown> {
+  const out = machineFormToInput(values);
+  if (out.subnet === null && out.ipv4) delete out.subnet;
+  return out;
+}

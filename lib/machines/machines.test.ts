@@ -143,6 +143,30 @@ describe("/api/machines/:id", () => {
     expect(await (await getOne(apiRequest("/api/machines/bulk-02"), ctx)).text()).not.toContain("s3cret");
   });
 
+  it("moves a machine whose new address its subnet does not hold to the subnet that does, unless one is named", async () => {
+    const patch = (id: string, body: unknown) => PATCH(apiRequest(`/api/machines/${id}`, { method: "PATCH", body }), params({ id }));
+    // bulk-03 has no subnet; an address in lab puts it there.
+    const joined = await patch("bulk-03", { ipv4: "10.9.0.150" });
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ subnet: "lab", ipv4: "10.9.0.150" });
+    const { id } = await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-03" } });
+    const audit = await db.auditEntry.findFirst({ where: { action: "machine.update", targetId: id }, orderBy: { id: "desc" } });
+    expect(audit?.changes).toMatchObject({ subnet: [null, "lab"], ipv4: ["10.8.0.4", "10.9.0.150"] });
+    // Another address inside lab keeps it there; an unrelated edit changes nothing.
+    expect(await (await patch("bulk-03", { ipv4: "10.9.0.151" })).json()).toMatchObject({ subnet: "lab" });
+    expect(await (await patch("bulk-03", { rack: "r9" })).json()).toMatchObject({ subnet: "lab", ipv4: "10.9.0.151" });
+    // An address no subnet holds leaves it in none.
+    expect(await (await patch("bulk-03", { ipv4: "10.250.0.3" })).json()).toMatchObject({ subnet: null, ipv4: "10.250.0.3" });
+    // A named subnet is still checked: it must hold the address.
+    const named = await patch("bulk-03", { ipv4: "10.250.0.4", subnet: "lab" });
+    expect(named.status).toBe(400);
+    expect((await named.json()).error.details.fields).toEqual([{ path: "ipv4", message: "10.250.0.4 is outside subnet lab (10.9.0.0/24)" }]);
+    // The inferred subnet refuses its network address like a named one.
+    const edge = await patch("bulk-03", { ipv4: "10.9.0.0" });
+    expect((await edge.json()).error.details.fields).toEqual([{ path: "ipv4", message: "10.9.0.0 is the network address of subnet lab (10.9.0.0/24), not a usable host address" }]);
+    expect(await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-03" }, select: { ipv4: true, subnetId: true } })).toEqual({ ipv4: "10.250.0.3", subnetId: null });
+  });
+
   it("deletes by hostname and frees its MAC", async () => {
     const del = await DELETE(apiRequest("/api/machines/bulk-24", { method: "DELETE" }), params({ id: "bulk-24" }));
     expect(del.status).toBe(204);

@@ -103,9 +103,12 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
   try {
     return await db.$transaction(async (tx) => {
       const roleId = await resolveRoleId(tx, input.role);
-      const newSubnet = input.subnet === undefined ? undefined : await resolveSubnet(tx, input.subnet);
-      const subnet = newSubnet === undefined ? before.subnet : newSubnet;
       const ipv4 = input.ipv4 === undefined ? before.ipv4 : input.ipv4;
+      // A new address that its subnet does not hold, with no subnet named, moves the
+      // machine to the subnet that holds it (or none), as creating it would.
+      const moved = input.subnet === undefined && input.ipv4 && !(before.subnet && placeInSubnet(input.ipv4, before.subnet.cidr) !== "outside");
+      const newSubnet = moved ? await subnetContaining(tx, input.ipv4!) : input.subnet === undefined ? undefined : await resolveSubnet(tx, input.subnet);
+      const subnet = newSubnet === undefined ? before.subnet : newSubnet;
       if (ipv4 && subnet) checkPlace(ipv4, subnet);
       if (input.macs) {
         if (input.macs.length === 0) throw fieldError("macs", "at least one MAC address is needed to boot");
@@ -129,7 +132,7 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
         },
         include: machineInclude,
       });
-      const changes = diffFields(toMachineDto(before) as Record<string, unknown>, { ...auditable(input), role: input.role, subnet: input.subnet });
+      const changes = diffFields(toMachineDto(before) as Record<string, unknown>, { ...auditable(input), role: input.role, subnet: newSubnet === undefined ? undefined : (newSubnet?.name ?? null) });
       await recordAudit(tx, { actor, action: "machine.update", targetType: "machine", targetId: machine.id, changes: changes as never });
       if (input.maintenance !== undefined && input.maintenance !== before.maintenance) {
         await tx.event.create({ data: { kind: input.maintenance ? "machine.maintenance_on" : "machine.maintenance_off", machineId: machine.id, payload: { actor } } });
