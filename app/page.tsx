@@ -12,6 +12,8 @@ import { countDrift } from "@/lib/fleet/drift-queries";
 import { countMachineStates, getFleetHomogeneity } from "@/lib/fleet/queries";
 import { DEFAULT_STALE_DAYS } from "@/lib/fleet/schema";
 
+export const metadata = { title: "Fleet" };
+
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";
 
 export default async function FleetPage() {

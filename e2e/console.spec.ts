@@ -12,6 +12,7 @@ test("create an image version and a role, add a machine, find it by MAC, delete 
   await page.getByLabel("Name").fill(image);
   await page.getByRole("button", { name: "Create image" }).click();
   await expect(page).toHaveURL(new RegExp(`/images/${image}$`));
+  await expect(page).toHaveTitle(`Image ${image} · Fleetboot`);
 
   await page.getByLabel("Version").fill("1.0.0");
   await page.getByLabel("Kernel path").fill(`${image}/1.0.0/vmlinuz`);
@@ -28,6 +29,7 @@ test("create an image version and a role, add a machine, find it by MAC, delete 
   await page.getByLabel("Name").fill(role);
   await page.getByRole("button", { name: "Create role" }).click();
   await expect(page).toHaveURL(new RegExp(`/roles/${role}$`));
+  await expect(page).toHaveTitle(`Role ${role} · Fleetboot`);
   await page.getByLabel("Desired version").selectOption({ label: `${image}:1.0.0 (candidate)` });
   await page.getByRole("button", { name: "Save role" }).click();
   await expect(page.getByRole("link", { name: `${image}:1.0.0` }).first()).toBeVisible();
@@ -40,6 +42,21 @@ test("create an image version and a role, add a machine, find it by MAC, delete 
   await page.getByRole("button", { name: "Add machine" }).click();
   await expect(page).toHaveURL(new RegExp(`/machines/${hostname}$`));
   await expect(page.getByText("52:54:00:e2:e0:01")).toBeVisible();
+  await expect(page).toHaveTitle(`${hostname} · Fleetboot`);
+  const address = page.locator("dt", { hasText: /^IPv4$/ }).locator("+ dd");
+  await expect(address).toContainText(/^\d+\.\d+\.\d+\.\d+ in \S+$/);
+  const placed = await address.innerText();
+
+  // Edited with the subnet left to the address: the subnet that holds the address stays.
+  // (Both the address and its subnet are shown as "10.x.y.z in <subnet>".)
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page).toHaveTitle(`Edit ${hostname} · Fleetboot`);
+  await page.getByLabel("Subnet").selectOption({ label: "(from the address, if any holds it)" });
+  await page.getByLabel("Rack").fill("e2e-rack");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/machines/${hostname}\\?saved=1$`));
+  await expect(address).toHaveText(placed);
+  await expect(page.getByText("e2e-rack")).toBeVisible();
 
   await page.goto("/machines");
   await page.getByRole("searchbox", { name: "Search hostname, MAC or IP" }).fill("5254.00e2.e001");

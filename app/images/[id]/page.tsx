@@ -1,7 +1,6 @@
 import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ImageForm } from "@/components/images/image-form";
 import { VersionForm } from "@/components/images/version-form";
 import { VersionTable } from "@/components/images/version-table";
@@ -9,16 +8,20 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { AppError } from "@/lib/http/errors";
 import { getImageOrThrow } from "@/lib/images/queries";
 import { createVersionAction, deleteImageAction, deleteVersionAction, updateImageAction, updateVersionAction } from "../actions";
+import { pageLoader } from "@/lib/http/page-load";
+
+const loadImage = pageLoader(getImageOrThrow);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const image = await loadImage((await params).id);
+  return { title: `Image ${image.name}` };
+}
 
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const image = await getImageOrThrow(id).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const image = await loadImage(id);
   const actions = Object.fromEntries(
     image.versions.map((v) => [
       v.id,

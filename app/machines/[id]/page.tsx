@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineDeployments, MachineEvents } from "@/components/machines/machine-activity";
@@ -11,15 +10,14 @@ import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state
 import { buttonClass } from "@/components/ui/button";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
-import { AppError } from "@/lib/http/errors";
+import { pageLoader } from "@/lib/http/page-load";
 import { getMachineOrThrow, listMachineDeployments, listMachineEvents } from "@/lib/machines/queries";
 import { deleteMachineAction, powerAction, redeployAction } from "../actions";
 
-export async function loadMachine(ref: string) {
-  return getMachineOrThrow(decodeURIComponent(ref)).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+export const loadMachine = pageLoader(getMachineOrThrow);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: (await loadMachine((await params).id)).hostname };
 }
 
 export default async function MachinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; deployment?: string }> }) {

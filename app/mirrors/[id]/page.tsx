@@ -1,20 +1,23 @@
 import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MirrorForm } from "@/components/mirrors/mirror-form";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
-import { AppError } from "@/lib/http/errors";
 import { getMirrorOrThrow } from "@/lib/mirrors/queries";
 import { deleteMirrorAction, updateMirrorAction } from "../actions";
+import { pageLoader } from "@/lib/http/page-load";
+
+const loadMirror = pageLoader(getMirrorOrThrow);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const mirror = await loadMirror((await params).id);
+  return { title: `Mirror ${mirror.name}` };
+}
 
 export default async function MirrorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const mirror = await getMirrorOrThrow(id).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const mirror = await loadMirror(id);
   return (
     <>
       <PageHeader

@@ -1,6 +1,5 @@
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DesiredVersion } from "@/components/roles/desired-version";
 import { RoleEditForm } from "@/components/roles/role-edit-form";
 import { RoleMachines } from "@/components/roles/role-machines";
@@ -9,19 +8,23 @@ import { buttonClass } from "@/components/ui/button";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Section } from "@/components/ui/page-header";
-import { AppError } from "@/lib/http/errors";
 import { listVersionChoices } from "@/lib/images/queries";
 import { getRoleOrThrow, listRoleMachines } from "@/lib/roles/queries";
 import { deleteRoleAction, updateRoleAction } from "../actions";
+import { pageLoader } from "@/lib/http/page-load";
 
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";
 
+const loadRole = pageLoader(getRoleOrThrow);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const role = await loadRole((await params).id);
+  return { title: `Role ${role.name}` };
+}
+
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const role = await getRoleOrThrow(id).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const role = await loadRole(id);
   const [machines, choices] = await Promise.all([listRoleMachines(role.id), listVersionChoices()]);
   return (
     <>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BatchTable } from "@/components/rollouts/batch-table";
 import { ExcludedTable } from "@/components/rollouts/excluded-table";
 import { RolloutBanner } from "@/components/rollouts/rollout-banner";
@@ -13,11 +12,9 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Timestamp } from "@/components/ui/timestamp";
 import { consoleCan } from "@/lib/auth/console";
-import { AppError } from "@/lib/http/errors";
 import { getRolloutSummary, listRolloutSteps, rolloutRoles, type RolloutStepRow } from "@/lib/rollouts/queries";
 import { rolloutCommandAction } from "./actions";
-
-export const metadata = { title: "Rollout" };
+import { pageLoader } from "@/lib/http/page-load";
 
 // Batches per page, machines listed at most per page and failures listed at most: the
 // page costs the same for a rollout of 10 machines or 10,000.
@@ -31,13 +28,17 @@ function whole(v: unknown): number | null {
   return typeof v === "string" && /^\d{1,7}$/.test(v) ? Number(v) : null;
 }
 
+const loadRollout = pageLoader(getRolloutSummary);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const r = await loadRollout((await params).id);
+  return { title: `Rollout ${r.name || r.id.slice(0, 8)}` };
+}
+
 export default async function RolloutPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id } = await params;
   const search = await searchParams;
-  const r = await getRolloutSummary(id).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const r = await loadRollout(id);
   const canOperate = await consoleCan("operate");
   const active = r.state === "running" || r.state === "paused";
 

@@ -1,21 +1,24 @@
 import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PoolUsage } from "@/components/subnets/subnet-table";
 import { SubnetForm } from "@/components/subnets/subnet-form";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
-import { AppError } from "@/lib/http/errors";
 import { getSubnetWithUsageOrThrow } from "@/lib/subnets/queries";
 import { deleteSubnetAction, updateSubnetAction } from "../actions";
+import { pageLoader } from "@/lib/http/page-load";
+
+const loadSubnet = pageLoader(getSubnetWithUsageOrThrow);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const subnet = await loadSubnet((await params).id);
+  return { title: `Subnet ${subnet.name}` };
+}
 
 export default async function SubnetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const subnet = await getSubnetWithUsageOrThrow(id).catch((err) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const subnet = await loadSubnet(id);
   const machines = subnet.machineCount;
   return (
     <>

@@ -5,12 +5,17 @@ import { BootPreviewView } from "@/components/boot/boot-preview";
 import { UnknownMacPreviewView } from "@/components/boot/unknown-mac-preview";
 import { PageHeader } from "@/components/ui/page-header";
 import { previewBoot, previewUnknownMac } from "@/lib/boot/preview";
+import { decodeRef } from "@/lib/http/page-load";
 
 export const dynamic = "force-dynamic";
 
 // What a machine, or a MAC in any notation, boots if it asks now, and why.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `What ${decodeRef((await params).id)} boots` };
+}
+
 export default async function MachineBootPage({ params }: { params: Promise<{ id: string }> }) {
-  const ref = decodeURIComponent((await params).id);
+  const ref = decodeRef((await params).id);
   const host = (await headers()).get("host");
   const preview = await previewBoot(ref, host);
   if (!preview) {

@@ -6,6 +6,10 @@ import { listRoleNames, listSubnetChoices } from "@/lib/machines/queries";
 import { updateMachineAction } from "../../actions";
 import { loadMachine } from "../page";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Edit ${(await loadMachine((await params).id)).hostname}` };
+}
+
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   const m = await loadMachine((await params).id);
   const [roles, subnets] = await Promise.all([listRoleNames(), listSubnetChoices()]);
