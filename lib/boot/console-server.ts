@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { stampClientAddress, type CidrRange } from "@/lib/http/client-address";
+import { AppError, errorPayload } from "@/lib/http/errors";
 import { createBootFront, type BootFrontOptions } from "./front";
 import { answerBootRequest } from "./node-handler";
 import { answerReportRequest } from "./report-handler";
@@ -24,7 +25,7 @@ export function createConsoleServer(
     stampClientAddress(req, opts.proxies);
     answerBootRequest(req, res)
       .then((answered) => answered || answerReportRequest(req, res))
-      .then((answered) => (answered ? undefined : opts.rest(req, res)))
+      .then((answered) => answered || refuseMalformedPath(req, res) || opts.rest(req, res))
       .catch((err) => {
         console.error("[fleetboot] request failed:", err);
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
@@ -32,4 +33,23 @@ export function createConsoleServer(
       });
   });
   return { http: server, front: createBootFront(server, { proxies: opts.proxies, timeoutMs: opts.timeoutMs, sweepMs: opts.sweepMs }) };
+}
+
+/**
+ * A path whose %-escapes do not decode (`/machines/%E0%A4%A`) is refused here with 400:
+ * Next.js answers some of them with a bare 500. API paths get the contract's error body.
+ */
+function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    const message = "the URL path has a malformed %-escape";
+    const api = path.startsWith("/api/");
+    const body = api ? JSON.stringify(errorPayload(new AppError("bad_request", message)).body) : `400 Bad Request: ${message}\n`;
+    res.writeHead(400, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+    return true;
+  }
 }

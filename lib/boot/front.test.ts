@@ -212,6 +212,17 @@ describe("the console server's front", () => {
     expect(reply.closed).toBe(true);
   });
 
+  it("refuses a path whose %-escapes do not decode with 400, before Next.js sees it", async () => {
+    const [page, api, fine] = await Promise.all([raw(url, [request("/machines/%E0%A4%A")]), raw(url, [request("/api/machines/%E0%A4%A?x=1")]), raw(url, [request("/machines/52%3A54")])]);
+    expect(page[0].status).toBe(400);
+    expect(page[0].body).toBe("400 Bad Request: the URL path has a malformed %-escape\n");
+    expect(api[0].status).toBe(400);
+    expect(api[0].headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(api[0].body)).toEqual({ error: { code: "bad_request", message: "the URL path has a malformed %-escape" } });
+    expect(fine[0].status).toBe(404);
+    expect(restSeen).toEqual(["GET /machines/52%3A54 xff=127.0.0.1"]);
+  });
+
   it("believes X-Forwarded-For only from a trusted proxy, on both paths", async () => {
     process.env.FLEETBOOT_PUBLIC_URL = "http://10.0.2.2:3000";
     process.env.FLEETBOOT_BOOT_NETWORKS = "10.9.0.0/16";
