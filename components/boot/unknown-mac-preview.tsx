@@ -6,6 +6,7 @@ import { DetailItem } from "@/components/ui/detail-item";
 import { Section } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { UnknownMacPreview } from "@/lib/boot/preview";
+import { HOLD_SECONDS, PREVIEW_HOLD_SECONDS } from "@/lib/boot/render-hold";
 import { ScriptSection } from "./script-section";
 
 export function UnknownMacPreviewView({ preview }: { preview: UnknownMacPreview }) {
@@ -36,7 +37,11 @@ export function UnknownMacPreviewView({ preview }: { preview: UnknownMacPreview 
           <Link href={`/machines/import?macs=${encodeURIComponent(mac)}`} className={buttonClass("primary")}>Register this MAC</Link>
         </WhenAllowed>
       </Section>
-      <ScriptSection script={preview.script} error={preview.error} />
+      <ScriptSection script={preview.script} error={preview.error}>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Shown with a {PREVIEW_HOLD_SECONDS} s wait: the script served waits a random {HOLD_SECONDS.min}–{HOLD_SECONDS.max} s, so that a rack of unknown machines does not ask again all at once.
+        </p>
+      </ScriptSection>
     </>
   );
 }

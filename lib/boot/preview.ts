@@ -4,7 +4,7 @@ import { consoleUrl } from "./console-url";
 import { isIpxeUrl } from "./ipxe-safe";
 import { MAX_MIRRORS, planBoot, type BootPlan } from "./plan";
 import { findBootTargetByRef, listAllMirrors } from "./queries";
-import { renderHoldScript, unknownMacLines } from "./render-hold";
+import { PREVIEW_HOLD_SECONDS, renderHoldScript, unknownMacLines } from "./render-hold";
 import { renderBootScript } from "./render-script";
 import { PLACEHOLDER_TOKEN } from "./token";
 
@@ -25,8 +25,6 @@ export interface BootPreview {
 }
 
 const PREVIEW_BOOT_ID = "00000000-0000-0000-0000-000000000000";
-/** A hold's wait in a preview: the middle of what a served hold script waits (holdSeconds). */
-const PREVIEW_HOLD_SECONDS = 45;
 
 /**
  * What this machine would boot if it asked now, and why: the same plan and renderer as

@@ -67,7 +67,12 @@ export function renderErrorScript(reason: string, waitSeconds = 30): string {
   ].join("\n");
 }
 
-/** 30–60 s: long enough not to hammer the console, jittered so a rack does not return at once. */
+/** A hold's wait: long enough not to hammer the console, jittered so a rack does not return at once. */
+export const HOLD_SECONDS = { min: 30, max: 59 } as const;
+
 export function holdSeconds(random: () => number = Math.random): number {
-  return 30 + Math.floor(random() * 30);
+  return HOLD_SECONDS.min + Math.floor(random() * (HOLD_SECONDS.max - HOLD_SECONDS.min + 1));
 }
+
+/** A hold's wait in a preview: the middle of what a served hold script waits. */
+export const PREVIEW_HOLD_SECONDS = 45;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planBoot, type BootMirror, type BootPlanBoot, type BootTarget } from "./plan";
-import { renderChainScript, renderErrorScript, renderHoldScript } from "./render-hold";
+import { HOLD_SECONDS, holdSeconds, PREVIEW_HOLD_SECONDS, renderChainScript, renderErrorScript, renderHoldScript } from "./render-hold";
 import { renderBootScript, ROUNDS } from "./render-script";
 
 const target = (over: Partial<BootTarget> = {}): BootTarget => ({
@@ -180,5 +180,17 @@ describe("chain and hold scripts", () => {
     expect(script).toContain("echo Fleetboot: MAC 52:54:00:aa:bb:01 is not registered.");
     expect(script).toContain("sleep 42");
     expect(script).toContain("chain --replace --autofree http://c/api/boot/ipxe?mac=${net0/mac}&");
+  });
+});
+
+describe("holdSeconds", () => {
+  it("spans HOLD_SECONDS, ends included, and the preview's wait lies inside it", () => {
+    expect(holdSeconds(() => 0)).toBe(HOLD_SECONDS.min);
+    expect(holdSeconds(() => 0.999999)).toBe(HOLD_SECONDS.max);
+    const seen = new Set(Array.from({ length: 2000 }, () => holdSeconds()));
+    expect(Math.min(...seen)).toBe(HOLD_SECONDS.min);
+    expect(Math.max(...seen)).toBe(HOLD_SECONDS.max);
+    expect(PREVIEW_HOLD_SECONDS).toBeGreaterThan(HOLD_SECONDS.min);
+    expect(PREVIEW_HOLD_SECONDS).toBeLessThan(HOLD_SECONDS.max);
   });
 });

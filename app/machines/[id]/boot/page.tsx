@@ -6,12 +6,15 @@ import { UnknownMacPreviewView } from "@/components/boot/unknown-mac-preview";
 import { PageHeader } from "@/components/ui/page-header";
 import { previewBoot, previewUnknownMac } from "@/lib/boot/preview";
 import { decodeRef } from "@/lib/http/page-load";
+import { normaliseMac } from "@/lib/mac/parse";
 
 export const dynamic = "force-dynamic";
 
 // What a machine, or a MAC in any notation, boots if it asks now, and why.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  return { title: `What ${decodeRef((await params).id)} boots` };
+  // A MAC in any notation is named as the page names it.
+  const ref = decodeRef((await params).id);
+  return { title: `What ${normaliseMac(ref) ?? ref} boots` };
 }
 
 export default async function MachineBootPage({ params }: { params: Promise<{ id: string }> }) {
