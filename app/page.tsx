@@ -12,7 +12,8 @@ import { countDrift } from "@/lib/fleet/drift-queries";
 import { countMachineStates, getFleetHomogeneity } from "@/lib/fleet/queries";
 import { DEFAULT_STALE_DAYS } from "@/lib/fleet/schema";
 
-export const metadata = { title: "Fleet" };
+// The root segment: the layout's title template applies to child segments only.
+export const metadata = { title: "Fleet · Fleetboot" };
 
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";
 

@@ -21,6 +21,7 @@ function roleRow(page: Page, role: string) {
 test("the Fleet page shows, per role, how much of the demo fleet runs its desired version", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Fleet", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Fleet · Fleetboot");
   for (const [role, converged, total, pct] of [
     ["storage", 14, 24, "58%"],
     ["block-frontend", 8, 16, "50%"],
