@@ -1,16 +1,10 @@
 import ipaddr from "ipaddr.js";
+import { ipToNumber, isIPv4 } from "@/lib/subnets/ipv4";
 
-// Strict IPv4 for DHCP configs: four plain decimals only. dnsmasq would read
-// "192.0.2.300" as a host name and ipaddr.IPv4.isValid accepts "10.1", so neither may
-// decide what an address is.
-
-export function isIPv4(value: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(value);
-}
-
-export function ipToNumber(ip: string): number {
-  return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, b) => n * 256 + b, 0);
-}
+// IPv4 for DHCP configs. Parsing is the strict one of lib/subnets/ipv4.ts (four plain
+// decimals only: dnsmasq would read "192.0.2.300" as a host name, and
+// ipaddr.IPv4.isValid accepts "10.1"), re-exported here with the renderers' ranges.
+export { ipToNumber, isIPv4, numberToIp } from "@/lib/subnets/ipv4";
 
 export interface Range {
   network: number;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ipToNumber } from "./ipv4";
-import { freeRanges, numberToIp } from "./pool";
+import { ipToNumber, numberToIp } from "./ipv4";
+import { freeRanges } from "./pool";
 
 describe("freeRanges", () => {
   it("leaves reserved addresses out of the pool", () => {

@@ -1,4 +1,4 @@
-import { ipToNumber } from "./ipv4";
+import { ipToNumber, numberToIp } from "./ipv4";
 
 // ISC dhcpd does not keep a reserved (fixed-address) address out of a dynamic range: it
 // logs "Dynamic and static leases present" and may lease the address to another client,
@@ -7,10 +7,6 @@ import { ipToNumber } from "./ipv4";
 // dhcpd the range is rendered as the pool minus every reserved address. (Kea and dnsmasq
 // never lease a reserved address to another client, so their pools stay whole.)
 // docs/decisions/0007-dhcp-pools-and-reservations.md
-
-export function numberToIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-}
 
 /** The runs of the pool [start, end] that hold no reserved address, as [first, last] pairs. */
 export function freeRanges(poolStart: string, poolEnd: string, reserved: string[]): [string, string][] {

@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ipToNumber, numberToIp } from "@/lib/subnets/ipv4";
 
 type Tx = Prisma.TransactionClient;
 
@@ -9,20 +9,12 @@ export interface SubnetRange {
   poolEnd: string | null;
 }
 
-function toInt(ip: string): number {
-  return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, b) => n * 256 + b, 0);
-}
-
-function fromInt(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
-}
-
 /** Free addresses of the subnet's pool, in order, skipping those in `used` and `taken`. */
 export function freeAddresses(subnet: SubnetRange, used: Set<string>, count: number): string[] {
   if (!subnet.poolStart || !subnet.poolEnd) return [];
   const out: string[] = [];
-  for (let n = toInt(subnet.poolStart), end = toInt(subnet.poolEnd); n <= end && out.length < count; n++) {
-    const ip = fromInt(n);
+  for (let n = ipToNumber(subnet.poolStart), end = ipToNumber(subnet.poolEnd); n <= end && out.length < count; n++) {
+    const ip = numberToIp(n);
     if (!used.has(ip)) out.push(ip);
   }
   return out;

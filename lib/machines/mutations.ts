@@ -104,10 +104,11 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
     return await db.$transaction(async (tx) => {
       const roleId = await resolveRoleId(tx, input.role);
       const ipv4 = input.ipv4 === undefined ? before.ipv4 : input.ipv4;
-      // A new address that its subnet does not hold, with no subnet named, moves the
-      // machine to the subnet that holds it (or none), as creating it would.
-      const moved = input.subnet === undefined && input.ipv4 && !(before.subnet && placeInSubnet(input.ipv4, before.subnet.cidr) !== "outside");
-      const newSubnet = moved ? await subnetContaining(tx, input.ipv4!) : input.subnet === undefined ? undefined : await resolveSubnet(tx, input.subnet);
+      // undefined: the subnet stays. A new address that its subnet does not hold, with no
+      // subnet named, moves the machine to the subnet that holds it (or none), as creating it would.
+      let newSubnet: Awaited<ReturnType<typeof resolveSubnet>>;
+      if (input.subnet !== undefined) newSubnet = await resolveSubnet(tx, input.subnet);
+      else if (input.ipv4 && !(before.subnet && placeInSubnet(input.ipv4, before.subnet.cidr) !== "outside")) newSubnet = await subnetContaining(tx, input.ipv4);
       const subnet = newSubnet === undefined ? before.subnet : newSubnet;
       if (ipv4 && subnet) checkPlace(ipv4, subnet);
       if (input.macs) {

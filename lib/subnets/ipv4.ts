@@ -12,8 +12,13 @@ export function isIPv4(value: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(value);
 }
 
-function toNumber(ip: string): number {
+/** An IPv4 address as an unsigned 32-bit number, for ranges and arithmetic. */
+export function ipToNumber(ip: string): number {
   return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+}
+
+export function numberToIp(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
 export type CidrResult = { ok: true; cidr: string } | { ok: false; reason: string };
@@ -51,11 +56,11 @@ export function placeInSubnet(ip: string, cidr: string): Placement {
 
 /** How many addresses lie from `start` to `end` inclusive (0 when reversed). */
 export function countAddresses(start: string, end: string): number {
-  return Math.max(0, toNumber(end) - toNumber(start) + 1);
+  return Math.max(0, ipToNumber(end) - ipToNumber(start) + 1);
 }
 
 export function compareIPv4(a: string, b: string): number {
-  return toNumber(a) - toNumber(b);
+  return ipToNumber(a) - ipToNumber(b);
 }
 
 export interface SubnetLayout {
@@ -88,11 +93,13 @@ export function checkSubnetLayout(s: SubnetLayout): FieldIssue[] {
   if (s.poolStart && !s.poolEnd) issues.push({ path: "poolEnd", message: "give the last address of the pool as well" });
   if (s.poolEnd && !s.poolStart) issues.push({ path: "poolStart", message: "give the first address of the pool as well" });
   const poolPlaced = !issues.some((i) => i.path === "poolStart" || i.path === "poolEnd");
-  if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd) && compareIPv4(s.poolStart, s.poolEnd) > 0) {
-    issues.push({ path: "poolEnd", message: `the pool must end at or after its start (${s.poolStart})` });
-  } else if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd) && usable(s.gateway) && compareIPv4(s.poolStart, s.gateway) <= 0 && compareIPv4(s.gateway, s.poolEnd) <= 0) {
-    // Onboarding would give a machine the router's address, and DHCP would lease it.
-    issues.push({ path: "poolStart", message: `the pool ${s.poolStart}–${s.poolEnd} holds the gateway ${s.gateway}; keep the gateway out of it` });
+  if (poolPlaced && usable(s.poolStart) && usable(s.poolEnd)) {
+    if (compareIPv4(s.poolStart, s.poolEnd) > 0) {
+      issues.push({ path: "poolEnd", message: `the pool must end at or after its start (${s.poolStart})` });
+    } else if (usable(s.gateway) && compareIPv4(s.poolStart, s.gateway) <= 0 && compareIPv4(s.gateway, s.poolEnd) <= 0) {
+      // Onboarding would give a machine the router's address, and DHCP would lease it.
+      issues.push({ path: "poolStart", message: `the pool ${s.poolStart}–${s.poolEnd} holds the gateway ${s.gateway}; keep the gateway out of it` });
+    }
   }
   return issues;
 }

@@ -9,8 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { getImageOrThrow } from "@/lib/images/queries";
-import { createVersionAction, deleteImageAction, deleteVersionAction, updateImageAction, updateVersionAction } from "../actions";
 import { pageLoader } from "@/lib/http/page-load";
+import { createVersionAction, deleteImageAction, deleteVersionAction, updateImageAction, updateVersionAction } from "../actions";
 
 const loadImage = pageLoader(getImageOrThrow);
 

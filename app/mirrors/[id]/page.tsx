@@ -5,8 +5,8 @@ import { MirrorForm } from "@/components/mirrors/mirror-form";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { getMirrorOrThrow } from "@/lib/mirrors/queries";
-import { deleteMirrorAction, updateMirrorAction } from "../actions";
 import { pageLoader } from "@/lib/http/page-load";
+import { deleteMirrorAction, updateMirrorAction } from "../actions";
 
 const loadMirror = pageLoader(getMirrorOrThrow);
 

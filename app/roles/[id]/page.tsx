@@ -10,8 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { listVersionChoices } from "@/lib/images/queries";
 import { getRoleOrThrow, listRoleMachines } from "@/lib/roles/queries";
-import { deleteRoleAction, updateRoleAction } from "../actions";
 import { pageLoader } from "@/lib/http/page-load";
+import { deleteRoleAction, updateRoleAction } from "../actions";
 
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";
 

@@ -13,8 +13,8 @@ import { Pager } from "@/components/ui/pager";
 import { Timestamp } from "@/components/ui/timestamp";
 import { consoleCan } from "@/lib/auth/console";
 import { getRolloutSummary, listRolloutSteps, rolloutRoles, type RolloutStepRow } from "@/lib/rollouts/queries";
-import { rolloutCommandAction } from "./actions";
 import { pageLoader } from "@/lib/http/page-load";
+import { rolloutCommandAction } from "./actions";
 
 // Batches per page, machines listed at most per page and failures listed at most: the
 // page costs the same for a rollout of 10 machines or 10,000.

@@ -6,8 +6,8 @@ import { SubnetForm } from "@/components/subnets/subnet-form";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { getSubnetWithUsageOrThrow } from "@/lib/subnets/queries";
-import { deleteSubnetAction, updateSubnetAction } from "../actions";
 import { pageLoader } from "@/lib/http/page-load";
+import { deleteSubnetAction, updateSubnetAction } from "../actions";
 
 const loadSubnet = pageLoader(getSubnetWithUsageOrThrow);
 
