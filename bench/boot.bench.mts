@@ -4,6 +4,8 @@
 // one nginx worker serving a static file of the same size.
 // Target (issue 4): ≥ 0.25× nginx's req/s and p99 < 50 ms.
 //   npx tsx --tsconfig tsconfig.json bench/boot.bench.mts [seconds per run] [rounds]
+// With BOOT_BENCH_PROXY=1 it also measures the per-MAC mix through one nginx worker in front
+// of the console, passing requests on over kept-alive connections (docs/BENCHMARKS.md).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -11,7 +13,7 @@ import { createConsoleServer } from "@/lib/boot/console-server";
 import { disconnectDb } from "@/lib/db";
 import { closePgPool } from "@/lib/db/pool";
 import { findPostmaster, nodeCpuMs, treeCpuMs } from "./boot-cpu.mts";
-import { runWrk, startNginx, type WrkResult } from "./boot-wrk.mts";
+import { runWrk, startNginx, startNginxProxy, type WrkResult } from "./boot-wrk.mts";
 import { benchDatabase, seedFleet } from "./fixtures";
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -42,6 +44,7 @@ process.env.FLEETBOOT_PUBLIC_URL = "http://10.0.255.250:3000";
 process.env.FLEETBOOT_BOOT_RATE_PER_SECOND = "100000";
 const results: [string, WrkResult][] = [];
 let nginx: { url: string; stop: () => void } | undefined;
+let proxy: { url: string; stop: () => void } | undefined;
 // The issue's other yardstick: a bare node:http server answering a constant of the same
 // size (its reference machine measured it at ~24,000 req/s beside nginx's ~23,000).
 const bare = http.createServer();
@@ -56,6 +59,7 @@ try {
   const sample = await (await fetch(`${base}${paths[0]}`)).text();
   if (!sample.startsWith("#!ipxe") || !sample.includes("kernel ")) throw new Error(`unexpected script:\n${sample}`);
   nginx = await startNginx(sample);
+  if (process.env.BOOT_BENCH_PROXY === "1") proxy = await startNginxProxy((server.address() as AddressInfo).port);
   bare.on("request", (_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end(sample));
   await new Promise<void>((r) => bare.listen(0, "127.0.0.1", r));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/boot.ipxe`;
@@ -80,6 +84,7 @@ try {
     ["bare node:http server, constant of the same size", () => runWrk(bareUrl, { seconds: SECONDS, connections: 50 })],
     ["console server, generic chain script (no DB)", () => runWrk(`${base}/api/boot/ipxe`, { seconds: SECONDS, connections: 50 })],
     [`console server, per-MAC script (${MIX} MACs of ${MACHINES.toLocaleString("en")})`, () => runWrk(`${base}/`, { seconds: SECONDS, connections: 50, paths })],
+    ...(proxy ? [["the same, through nginx with kept-alive upstream connections", () => runWrk(proxy!.url, { seconds: SECONDS, connections: 50, paths })] as [string, () => Promise<WrkResult>]] : []),
   ];
   for (let round = 0; round < ROUNDS; round++) for (const [name, run] of cases) (runs[name] ??= []).push(await measured(name, run));
   const median = (list: WrkResult[]) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
@@ -103,6 +108,7 @@ try {
   for (const [name, list] of Object.entries(runs)) console.log(`${name}: ${list.map((r) => `${r.rps} req/s p99 ${r.p99} ms`).join(" | ")}`);
 } finally {
   nginx?.stop();
+  proxy?.stop();
   bare.closeAllConnections();
   bare.close();
   // Let requests still in flight finish before the database goes away: closing their

@@ -73,6 +73,7 @@ test("an unknown MAC that asked to boot is onboarded from the inbox and leaves i
   // What it boots, and why: the hold script, and what the inbox knows.
   await page.getByRole("link", { name: mac }).click();
   await expect(page.getByRole("heading", { name: `What ${mac} boots` })).toBeVisible();
+  await expect(page).toHaveTitle(`What ${mac} boots · Fleetboot`);
   await expect(page.getByRole("status")).toHaveText(/no machine has this MAC/);
   await expect(page.getByText(/asked 1 time, last/)).toContainText("efi, x86_64");
   await expect(page.getByLabel("iPXE script")).toContainText(`MAC ${mac} is not registered.`);
@@ -87,6 +88,10 @@ test("an unknown MAC that asked to boot is onboarded from the inbox and leaves i
   await page.getByLabel("Rack", { exact: true }).fill(RACK);
   await page.getByRole("button", { name: "Add 1 machine" }).click();
   await expect(page.getByRole("table", { name: "Added machines" })).toContainText("storage-e2e-onb-01");
+  // Asked for by its MAC, the preview now names the machine, in its heading and its title.
+  await page.goto(`/machines/${mac.replaceAll(":", "-")}/boot`);
+  await expect(page.getByRole("heading", { name: "What storage-e2e-onb-01 boots" })).toBeVisible();
+  await expect(page).toHaveTitle("What storage-e2e-onb-01 boots · Fleetboot");
 
   await page.goto("/machines/unknown");
   await expect(page.getByRole("heading", { name: "Unknown MACs" })).toBeVisible();

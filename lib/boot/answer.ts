@@ -1,4 +1,5 @@
 import { createBatcher } from "@/lib/batch";
+import { consoleMetrics } from "@/lib/metrics/registry";
 import { recordScriptsServed, recordUnknownMacs, type ScriptServed, type UnknownMacSighting } from "./mutations";
 import { planBoot, type BootPlanBoot } from "./plan";
 import { enabledMirrors } from "./mirror-cache";
@@ -15,7 +16,7 @@ export interface ScriptRequest {
   consoleUrl: string;
 }
 
-type Outcome = { script: string } | { served: ScriptServed; script: string; hostname: string };
+type Outcome = { script: string; kind: "hold" | "unknown" | "retry" } | { served: ScriptServed; script: string; hostname: string };
 
 function servedPayload(plan: BootPlanBoot, r: ScriptRequest, bootId: string) {
   const v = plan.target.version;
@@ -35,7 +36,10 @@ function servedPayload(plan: BootPlanBoot, r: ScriptRequest, bootId: string) {
 async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
   const byMac = new Map<string, ScriptRequest[]>();
   for (const r of batch) byMac.set(r.query.mac, [...(byMac.get(r.query.mac) ?? []), r]);
+  const metrics = consoleMetrics();
+  const readTimer = metrics.bootBatchSeconds.startTimer({ stage: "read" });
   const [targets, mirrors] = await Promise.all([findBootTargets([...byMac.keys()]), enabledMirrors()]);
+  readTimer();
 
   const outcomes = new Map<string, Outcome>();
   const unknown: UnknownMacSighting[] = [];
@@ -46,13 +50,14 @@ async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
     const target = targets.get(mac);
     if (!target) {
       unknown.push({ ...first.query, sourceIp: first.req.sourceIp, userAgent: first.req.userAgent, requests: group.length });
-      outcomes.set(mac, { script: renderHoldScript(base, unknownMacLines(mac), holdSeconds()) });
+      outcomes.set(mac, { script: renderHoldScript(base, unknownMacLines(mac), holdSeconds()), kind: "unknown" });
       continue;
     }
     const plan = planBoot(target, mirrors);
     if (plan.kind === "hold" || machines.has(target.machineId)) {
       const why = plan.kind === "hold" ? plan.reason : "another interface of this machine asked at the same moment";
-      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} (${mac}) will not boot yet:`, why], plan.kind === "hold" ? holdSeconds() : 5) });
+      const hold = plan.kind === "hold";
+      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} (${mac}) will not boot yet:`, why], hold ? holdSeconds() : 5), kind: hold ? "hold" : "retry" });
       continue;
     }
     machines.add(target.machineId);
@@ -62,17 +67,30 @@ async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
       const served = { machineId: target.machineId, tokenHash: issued.tokenHash, bootId: issued.bootId, attempt: plan.attempt, payload: servedPayload(plan, first, issued.bootId) };
       outcomes.set(mac, { served, script, hostname: target.hostname });
     } catch (err) {
-      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} cannot boot:`, (err as Error).message], holdSeconds()) });
+      outcomes.set(mac, { script: renderHoldScript(base, [`${target.hostname} cannot boot:`, (err as Error).message], holdSeconds()), kind: "hold" });
     }
   }
 
   const toServe = [...outcomes.values()].flatMap((o) => ("served" in o ? [o.served] : []));
+  const writeTimer = metrics.bootBatchSeconds.startTimer({ stage: "write" });
   const [written] = await Promise.all([recordScriptsServed(toServe), recordUnknownMacs(unknown)]);
-  return batch.map((r) => {
+  writeTimer();
+  const counts: Record<"boot" | "hold" | "unknown" | "retry", number> = { boot: 0, hold: 0, unknown: 0, retry: 0 };
+  const scripts = batch.map((r) => {
     const o = outcomes.get(r.query.mac)!;
-    if (!("served" in o) || written.has(o.served.machineId)) return o.script;
+    if (!("served" in o)) {
+      counts[o.kind]++;
+      return o.script;
+    }
+    if (written.has(o.served.machineId)) {
+      counts.boot++;
+      return o.script;
+    }
+    counts.retry++;
     return renderHoldScript(r.consoleUrl, [`${o.hostname} changed while its script was built; asking again.`], 5);
   });
+  for (const [outcome, n] of Object.entries(counts)) if (n) metrics.bootScripts.inc({ outcome }, n);
+  return scripts;
 }
 
 /** The script for one per-MAC request, answered together with whatever arrived alongside it. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { nodeHeaders, sourceIpOf } from "@/lib/http/client-address";
 import { AppError, errorPayload } from "@/lib/http/errors";
 import { type JsonBodySource, readJsonBody, webBodySource } from "@/lib/http/json-body";
+import { consoleMetrics } from "@/lib/metrics/registry";
 import { admitBootRequest } from "./gate";
 import { reportIn, reportSchema } from "./report";
 
@@ -24,6 +25,12 @@ export interface JsonReply {
 }
 
 export async function answerReport(req: ReportHttpRequest): Promise<JsonReply> {
+  const reply = await reportReply(req);
+  consoleMetrics().bootReports.inc({ status: String(reply.status) });
+  return reply;
+}
+
+async function reportReply(req: ReportHttpRequest): Promise<JsonReply> {
   try {
     const refused = await admitBootRequest(req.sourceIp, REPORT_PATH, "report");
     if (refused === "network") throw new AppError("forbidden", "this network may not report to the console");

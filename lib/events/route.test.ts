@@ -57,3 +57,25 @@ describe("GET /api/events?role=", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("GET /api/events with Last-Event-ID", () => {
+  it("refuses what is not an event id, in the contract's JSON body", async () => {
+    for (const value of ["abc", "-1", "9223372036854775808", "99999999999999999999"]) {
+      const res = await GET(apiRequest("/api/events", { headers: { "last-event-id": value } }), undefined);
+      expect(res.status, value).toBe(400);
+      expect((await res.json()).error.message).toBe("Last-Event-ID must be an event id");
+    }
+    expect((await GET(apiRequest("/api/events?lastEventId=9223372036854775808"), undefined)).status).toBe(400);
+  });
+
+  it("streams new events to a browser whose last id is past the newest one (a database reset behind it)", async () => {
+    const abort = new AbortController();
+    const res = await GET(new Request(apiRequest("/api/events", { headers: { "last-event-id": "9223372036854775807" } }), { signal: abort.signal }), undefined);
+    expect(res.status).toBe(200);
+    const reading = frames(res, 1, abort);
+    await new Promise((r) => setTimeout(r, 500));
+    await db.event.create({ data: { kind: "test.after_reset", payload: {} } });
+    expect((await reading).map((f) => f.kind)).toEqual(["test.after_reset"]);
+  }, 20_000);
+});
+

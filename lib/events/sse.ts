@@ -68,7 +68,9 @@ export function eventStream(hub: EventHub, filter: StreamFilter, lastEventId: bi
         unsubscribe = hub.subscribe((events) => (replaying ? buffered.push(...events) : send(events)));
         controller.enqueue(encoder.encode("retry: 2000\n\n"));
         const horizon = hub.horizon;
-        sent = lastEventId ?? horizon;
+        // An id past the newest event (a database restored or reset behind a browser that
+        // keeps its last id) is taken as "from now": beyond it, nothing would ever be sent.
+        sent = lastEventId !== null && lastEventId < horizon ? lastEventId : horizon;
         while (lastEventId !== null && sent < horizon) {
           const page = await hub.readRange(sent, horizon);
           if (!page.length) break;

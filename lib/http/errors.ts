@@ -64,6 +64,11 @@ export function toAppError(err: unknown): AppError {
     return new AppError("conflict", target ? `${target} is already taken` : "already exists", target ? { field: target } : undefined);
   }
   if (e?.code === "P2025") return new AppError("not_found", "not found");
+  // A NUL character (U+0000) that got past the request's own checks (a form's field, say):
+  // PostgreSQL refuses it in text, and nothing was written.
+  if ((cause as { code?: string } | undefined)?.code === "22021" || (err as { code?: string })?.code === "22021") {
+    return new AppError("validation_failed", "a value contains a NUL character (\\u0000), which cannot be stored; remove it");
+  }
   if (e?.code === "P2003" || cause?.kind === "ForeignKeyConstraintViolation") {
     return new AppError("conflict", "it is still referenced by other records; remove those first");
   }

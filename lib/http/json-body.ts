@@ -20,9 +20,33 @@ function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.output<S
   } catch {
     throw new AppError("bad_request", "the body is not valid JSON");
   }
+  const nul = nulPath(data, "");
+  if (nul !== null) throw nulError(nul);
   const result = schema.safeParse(data);
   if (!result.success) throw validationError(result.error);
   return result.data;
+}
+
+/**
+ * Where a NUL character (U+0000) sits in a parsed JSON value, as a field path ("" for the
+ * top level), or null. PostgreSQL cannot store one in text, so it is refused up front,
+ * naming the field, rather than failing the write.
+ */
+export function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\0") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes("\0")) return at;
+    const found = nulPath(item, at);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export function nulError(path: string): AppError {
+  const message = "must not contain a NUL character (\\u0000)";
+  return new AppError("validation_failed", path ? `${path}: ${message}` : message, { fields: [{ path, message }] });
 }
 
 /** A request as a JSON body reader needs it, whichever server received it. */

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { errorPayload, validationError } from "./errors";
-import { readJsonBody, webBodySource } from "./json-body";
+import { AppError, errorPayload, validationError } from "./errors";
+import { nulError, nulPath, readJsonBody, webBodySource } from "./json-body";
 import { withRequestContext } from "./request-context";
 
 export function errorResponse(err: unknown): NextResponse {
@@ -15,6 +15,9 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 export function handle<C>(fn: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
+      // A NUL in a path segment (a name or id looked up) can never match, and PostgreSQL
+      // refuses it in text: a clear 400 rather than a failed query.
+      if (/%00/i.test(new URL(req.url).pathname)) throw new AppError("bad_request", "the URL path contains a NUL character (%00)");
       return await withRequestContext(req, () => fn(req, ctx));
     } catch (err) {
       return errorResponse(err);
@@ -32,6 +35,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
 /** Validates query-string parameters with `schema`. */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
+  const nul = nulPath(params, "");
+  if (nul !== null) throw nulError(nul);
   const result = schema.safeParse(params);
   if (!result.success) throw validationError(result.error);
   return result.data;

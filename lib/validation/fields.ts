@@ -11,7 +11,12 @@ export const slug = (what: string) =>
     .toLowerCase()
     .regex(SLUG, `${what} must be 1–63 lower-case letters, digits or hyphens, not starting or ending with a hyphen`);
 
-export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((v) => !v.includes("\0"), "must not contain a NUL character");
 
 /** true/false from JSON, or from an HTML checkbox ("on", or a hidden "false"). */
 export const boolish = z.union([
@@ -42,3 +47,12 @@ export const httpUrl = z
   }, "must be an http:// or https:// URL")
   .refine((v) => !v.includes("?") && !v.includes("#"), "must not contain a query string or fragment")
   .transform((v) => v.replace(/\/+$/, ""));
+
+const MAX_BIGINT = 9223372036854775807n;
+
+/** A row id of a bigint column (events, audit entries) as digits: 0 to 2^63 − 1. */
+export const bigintId = (message: string) => z.string().refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT, message);
+
+export function isBigintId(value: string): boolean {
+  return bigintId("").safeParse(value).success;
+}

@@ -8,7 +8,8 @@ type Ctx = { params: Promise<{ mac: string }> };
 
 export const DELETE = handle<Ctx>(async (req, { params }) => {
   const actor = await requireActor(req, "operate");
-  const mac = unknownMacRef.safeParse(decodeURIComponent((await params).mac));
+  // Route params arrive decoded; decoding again would throw on a literal "%".
+  const mac = unknownMacRef.safeParse((await params).mac);
   if (!mac.success) throw validationError(mac.error);
   await dismissUnknownMac(mac.data, actor.name);
   return new Response(null, { status: 204 });
