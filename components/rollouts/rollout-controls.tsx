@@ -7,22 +7,26 @@ import type { RolloutState } from "@/lib/generated/prisma/enums";
 type Command = "pause" | "resume" | "cancel" | "approve";
 
 /**
- * Steering a rollout: Pause or Resume, Approve canary while it waits for one, and Cancel
- * after a confirmation. The server checks the operator role and makes each idempotent.
+ * Steering a rollout: Pause or Resume, Approve canary while it waits for one (after a
+ * confirmation when canary machines failed), and Cancel after a confirmation. The server
+ * checks the operator role and makes each idempotent.
  */
 export function RolloutControls({
   state,
   awaitsApproval,
+  canaryFailed = 0,
   failed,
   action,
 }: {
   state: RolloutState;
   awaitsApproval: boolean;
+  /** Machines of the canary batch that failed. */
+  canaryFailed?: number;
   /** Failed machines: a paused rollout can retry them. */
   failed: number;
   action: (command: Command, retryFailed?: boolean) => Promise<{ error: string } | undefined>;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<"cancel" | "approve" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   if (state !== "running" && state !== "paused") return null;
@@ -31,7 +35,7 @@ export function RolloutControls({
     start(async () => {
       const refused = await action(command, retryFailed);
       setError(refused?.error ?? null);
-      if (command === "cancel") setConfirming(false);
+      if (command === "cancel" || command === "approve") setConfirming(null);
     });
 
   return (
@@ -41,21 +45,38 @@ export function RolloutControls({
           {error}
         </span>
       ) : null}
-      {confirming ? (
+      {confirming === "cancel" ? (
         <>
           <span className="text-sm">Cancel this rollout? Machines rebooting now finish on their own; no others are rebooted.</span>
           <Button variant="danger" disabled={pending} onClick={() => run("cancel")}>
             {pending ? "Cancelling…" : "Cancel rollout"}
           </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(null)}>
             Keep it
+          </Button>
+        </>
+      ) : confirming === "approve" ? (
+        <>
+          <span className="text-sm">
+            {canaryFailed === 1 ? "1 canary machine failed." : `${canaryFailed} canary machines failed.`} Approve anyway? The next batches start once the rollout runs.
+          </span>
+          <Button variant="danger" disabled={pending} onClick={() => run("approve")}>
+            {pending ? "Approving…" : "Approve anyway"}
+          </Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(null)}>
+            Keep waiting
           </Button>
         </>
       ) : (
         <>
           {awaitsApproval ? (
-            <Button disabled={pending} onClick={() => run("approve")} title="Let the batches after the canary start">
-              Approve canary
+            <Button
+              variant={canaryFailed ? "secondary" : undefined}
+              disabled={pending}
+              onClick={() => (canaryFailed ? setConfirming("approve") : run("approve"))}
+              title={canaryFailed ? "Some canary machines failed: look at why before letting the next batches start" : "Let the batches after the canary start"}
+            >
+              {canaryFailed ? "Approve canary…" : "Approve canary"}
             </Button>
           ) : null}
           {state === "running" ? (
@@ -74,7 +95,7 @@ export function RolloutControls({
               </Button>
             </>
           )}
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>
+          <Button variant="secondary" disabled={pending} onClick={() => setConfirming("cancel")}>
             Cancel…
           </Button>
         </>

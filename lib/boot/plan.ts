@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { ownedKernelKey } from "@/lib/roles/kernel-args";
 import { isIpxeUrl, kernelWordProblem } from "./ipxe-safe";
 import { orderMirrors, rotate } from "./mirror-order";
 
@@ -49,7 +50,6 @@ export type BootPlan = BootPlanBoot | { kind: "hold"; reason: string; target: Bo
 /** At most this many mirrors are tried per boot; rendezvous order makes them the best ones. */
 export const MAX_MIRRORS = 4;
 const IFACE = /^[A-Za-z0-9_.-]{1,15}$/;
-const OWNED_KEYS = new Set(["boot", "fetch", "initrd", "BOOTIF", "panic"]);
 
 export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror[]): BootPlan {
   const warnings: string[] = [];
@@ -69,9 +69,8 @@ export function planBoot(target: BootTarget, enabledMirrors: readonly BootMirror
   for (const word of roleArgs) {
     const problem = kernelWordProblem(word);
     if (problem) return hold(`role ${role.name} kernel arguments: ${problem}`);
-    const key = word.split("=")[0];
-    if (OWNED_KEYS.has(key) && word.includes("=")) return hold(`role ${role.name} kernel arguments set ${key}=, which the boot script sets itself`);
-    if (key.startsWith("fleetboot.")) return hold(`role ${role.name} kernel arguments set ${key}, which the boot script sets itself`);
+    const key = ownedKernelKey(word);
+    if (key) return hold(`role ${role.name} kernel arguments set ${key}${key.startsWith("fleetboot.") ? "" : "="}, which the boot script sets itself`);
   }
 
   const usable = enabledMirrors.filter((m) => {

@@ -20,6 +20,17 @@ export function freeAddresses(subnet: SubnetRange, used: Set<string>, count: num
   return out;
 }
 
+// Machines created one by one and imports take the same transaction-scoped advisory lock
+// before they pick pool addresses (and an import before it validates), so that two
+// writers at once never pick the same free address: the second waits, then sees the
+// first one's machines.
+const POOL_LOCK = 0x6662_696d; // "fbim"
+
+/** Waits for any other writer that picks pool addresses or imports machines to commit. */
+export async function lockPoolAllocation(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POOL_LOCK}::bigint)`;
+}
+
 /** Addresses already given to machines inside the subnet's pool. */
 export async function usedPoolAddresses(tx: Tx, subnet: SubnetRange): Promise<Set<string>> {
   if (!subnet.poolStart || !subnet.poolEnd) return new Set();

@@ -47,6 +47,17 @@ describe("POST /api/machines", () => {
     expect(await db.machine.count({ where: { hostname: "stor-04" } })).toBe(0);
   });
 
+  it("gives machines created at the same moment each their own pool address", async () => {
+    await db.subnet.create({ data: { name: "busy", cidr: "10.9.7.0/24", poolStart: "10.9.7.10", poolEnd: "10.9.7.40" } });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => post({ hostname: `busy-${i}`, macs: [`52:54:00:b7:00:0${i}`], subnet: "busy" })),
+    );
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const ips = await Promise.all(answers.map(async (r) => (await r.json()).ipv4));
+    expect(new Set(ips).size).toBe(6);
+    expect(ips.every((ip) => /^10\.9\.7\.(1\d)$/.test(ip))).toBe(true);
+  });
+
   it("names every bad field and writes nothing", async () => {
     const res = await post({ hostname: "-bad-", macs: ["52:54:00:12:34:5"], ipv4: "10.0.0.300" });
     expect(res.status).toBe(400);

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, toAppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/secrets/crypto";
 import { placeInSubnet } from "@/lib/subnets/ipv4";
-import { freeAddresses, usedPoolAddresses } from "./allocate";
+import { freeAddresses, lockPoolAllocation, usedPoolAddresses } from "./allocate";
 import { machineInclude, toMachineDto } from "./dto";
 import { findMachineRow } from "./queries";
 import { fieldError, resolveRoleId, resolveSubnet, subnetContaining } from "./resolve";
@@ -61,14 +61,15 @@ function auditable(input: MachineCreateInput | MachineUpdateInput) {
 }
 
 export async function createMachine(input: MachineCreateInput, actor: string) {
+  let ipv4 = input.ipv4;
   try {
     return await db.$transaction(async (tx) => {
       const roleId = await resolveRoleId(tx, input.role);
-      let ipv4 = input.ipv4;
       // An address without a subnet joins the subnet that holds it (none named: not "none").
       const subnet = input.subnet === undefined && ipv4 ? await subnetContaining(tx, ipv4) : await resolveSubnet(tx, input.subnet);
       if (ipv4 && subnet) checkPlace(ipv4, subnet);
       if (!ipv4 && subnet) {
+        await lockPoolAllocation(tx);
         [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);
         if (!ipv4) throw fieldError("ipv4", `subnet ${subnet.name} has no free address in its pool; give one or widen the pool`);
       }
@@ -93,7 +94,7 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
       return toMachineDto(machine);
     });
   } catch (err) {
-    explainConflict(err, input);
+    explainConflict(err, { ...input, ipv4 });
   }
 }
 

@@ -27,6 +27,21 @@ describe("/api/mirrors", () => {
     expect(await db.mirror.count()).toBe(before);
   });
 
+  it.each([
+    ["http://10.1.1.1/a\nchain http://evil/x", /line breaks/],
+    ["http://10.1.1.1/a b", /spaces/],
+    ["http://10.1.1.1/a\tb", /control characters|spaces/],
+    ["http://10.1.1.1/${foo}", /plain URL/],
+    ["http://10.1.1.1/a%20b", /plain URL/],
+    ["http://10.1.1.1/a/../b", /plain URL/],
+  ])("refuses %j, which no boot script could use, by its field", async (baseUrl, message) => {
+    const res = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl, name: "bad-url" } }), undefined);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.details.fields[0]).toMatchObject({ path: "baseUrl", message: expect.stringMatching(message) });
+    expect(await db.mirror.count({ where: { name: "bad-url" } })).toBe(0);
+  });
+
   it("answers a duplicate with 409, not 500", async () => {
     const body = { baseUrl: "http://10.9.9.9/img", name: "dup" };
     expect((await POST(apiRequest("/api/mirrors", { method: "POST", body }), undefined)).status).toBe(201);

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError, toAppError } from "@/lib/http/errors";
+import { lockPoolAllocation } from "@/lib/machines/allocate";
 import { insertMachines } from "./insert";
 import type { ImportRequest, ImportResult } from "./schema";
 import { checkPasteSize, validatePaste } from "./validate";
@@ -7,9 +8,9 @@ import { checkPasteSize, validatePaste } from "./validate";
 // Imports take one transaction-scoped advisory lock around validate + insert, so two
 // pastes that share a MAC (or a generated hostname or pool address) cannot both pass:
 // the second one waits, then sees the first one's machines and reports its rows as
-// conflicts. The unique indexes still guard against writers outside the lock (a machine
-// added by hand in between); such a violation means "validate again", not a 500.
-const IMPORT_LOCK = 0x6662_696d; // "fbim"
+// conflicts. A machine created by hand takes the same lock when it picks a pool address.
+// The unique indexes still guard against other writers (a machine added by hand with its
+// own address in between); such a violation means "validate again", not a 500.
 
 // 10,000 machines are written in well under the limit; the default 5 s is too tight
 // for a slow disk at the 20,000-line limit.
@@ -33,7 +34,7 @@ export async function importMachines(input: ImportRequest, actor: string): Promi
 
 async function commitImport(input: ImportRequest, actor: string): Promise<ImportResult> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::bigint)`;
+    await lockPoolAllocation(tx);
     const { result, world } = await validatePaste(tx, input.text, input.defaults);
     if (result.rows.length === 0) {
       throw new AppError("validation_failed", "nothing to import: paste one MAC address per line", { fields: [{ path: "text", message: "no machine lines in the text" }] });

@@ -30,10 +30,16 @@ describe("hostname template", () => {
     expect(renderTemplate("{role}-{rack}-{nn}", { rack: "r01" })).toMatchObject({ prefix: "r01-" });
   });
 
+  it("starts a name that would be all digits with node- (no role and no rack: a pasted list of bare MACs)", () => {
+    expect(renderTemplate("{role}-{rack}-{nn}", {})).toEqual({ kind: "counter", prefix: "node-", suffix: "", width: 2 });
+    expect(renderTemplate("{rack}{nn}", { rack: "12" })).toEqual({ kind: "counter", prefix: "node-12", suffix: "", width: 2 });
+    expect(renderTemplate("{mac}", { mac: "52:54:00:12:34:56" })).toEqual({ kind: "fixed", name: "node-123456" });
+    expect(renderTemplate("{mac}", { mac: "52:54:00:ab:34:56" })).toEqual({ kind: "fixed", name: "ab3456" });
+  });
+
   it("says why a row gets no usable name", () => {
-    const r = renderTemplate("{role}-{rack}-{nn}", {});
-    expect(r).toMatchObject({ kind: "error", reason: expect.stringMatching(/gives "01".*all digits/) });
-    expect(renderTemplate("{rack}-{nn}", { rack: "R_1" })).toMatchObject({ kind: "error" });
+    const r = renderTemplate("{rack}-{nn}", { rack: "R_1" });
+    expect(r).toMatchObject({ kind: "error", reason: expect.stringMatching(/gives "r_1-01"/) });
   });
 
   it("rejects templates that cannot name each machine", () => {

@@ -4,7 +4,8 @@ import { hostname as hostnameSchema } from "@/lib/machines/schema";
 // "{role}-{rack}-{nn}". {nn}/{nnn} are a counter (2 or 3 digits, wider when it must be)
 // that skips names already in use; {mac} is the last 6 hex digits of the MAC. A value the
 // row does not have drops out with its dash ("{role}-{rack}-{nn}" without a rack gives
-// "storage-01").
+// "storage-01"); when nothing but digits would be left (no role and no rack), the name
+// starts with "node-" ("node-01"), since a hostname may not be all digits.
 
 export const DEFAULT_TEMPLATE = "{role}-{rack}-{nn}";
 
@@ -47,7 +48,7 @@ const MARK = "\u0000";
 
 export function renderTemplate(template: string, values: TemplateValues): Rendered {
   let width = 0;
-  const filled = template
+  let filled = template
     .replace(/\{(\w+)\}/g, (_, p: Placeholder) => {
       if (p === "nn" || p === "nnn") {
         width = p.length;
@@ -59,6 +60,7 @@ export function renderTemplate(template: string, values: TemplateValues): Render
     .toLowerCase()
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
+  if (!/[a-z]/.test(filled.replace(MARK, ""))) filled = filled ? `node-${filled}` : filled;
   const sample = filled.replace(MARK, "1".padStart(Math.max(width, 1), "0"));
   const check = hostnameSchema.safeParse(sample);
   if (!check.success) {

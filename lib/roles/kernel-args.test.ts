@@ -25,6 +25,10 @@ describe("kernel arguments", () => {
     ["münchen", "plain ASCII"],
     ["fetch=http://elsewhere/x.squashfs", '"fetch=" is set by the boot script'],
     ["quiet boot=casper", '"boot="'],
+    ["BOOTIF=01-aa-aa-aa-aa-aa-aa", '"BOOTIF=" is set by the boot script'],
+    ["panic=0", '"panic="'],
+    ["fleetboot.url=http://10.66.6.6", '"fleetboot.url" is set by the boot script'],
+    ["fleetboot.debug", '"fleetboot.debug"'],
     ["a".repeat(1025), "at most 1024"],
   ])("refuses %j (%s)", (args, words) => {
     expect(kernelArgsProblem(args)).toContain(words);

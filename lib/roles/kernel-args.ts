@@ -6,8 +6,17 @@
 export const MAX_KERNEL_ARGS_LENGTH = 1024;
 
 const FORBIDDEN = /[$"'`\\|&;<>#]/;
-// The boot script writes these itself from the role's image version and the mirrors.
-const OWNED = ["boot", "fetch", "initrd"];
+// The boot script writes these itself (lib/boot/render-script.ts), from the role's image
+// version, the mirrors, the machine and its boot: a role that sets one is refused when it
+// is saved, and a role saved before is held at boot (lib/boot/plan.ts).
+const OWNED = new Set(["boot", "fetch", "initrd", "BOOTIF", "panic"]);
+
+/** The key of a kernel word the boot script sets itself ("fetch", "fleetboot.token"), or null. */
+export function ownedKernelKey(word: string): string | null {
+  const key = word.split("=")[0];
+  if (key.startsWith("fleetboot.")) return key;
+  return OWNED.has(key) && word.includes("=") ? key : null;
+}
 
 /** Collapses runs of spaces; control characters are left for kernelArgsProblem to refuse. */
 export function normaliseKernelArgs(raw: string): string {
@@ -24,8 +33,8 @@ export function kernelArgsProblem(args: string): string | null {
   const nonAscii = [...args].find((ch) => ch > "~");
   if (nonAscii) return `Kernel arguments must be plain ASCII, not "${nonAscii}"`;
   for (const arg of args.split(" ")) {
-    const key = arg.split("=")[0];
-    if (OWNED.includes(key) && arg.includes("=")) return `"${key}=" is set by the boot script; remove it from the role's kernel arguments`;
+    const key = ownedKernelKey(arg);
+    if (key) return `"${key}${key.startsWith("fleetboot.") ? "" : "="}" is set by the boot script; remove it from the role's kernel arguments`;
   }
   return null;
 }

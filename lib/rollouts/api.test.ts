@@ -8,6 +8,7 @@ import { GET as list, POST as create } from "@/app/api/rollouts/route";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
+import { sealSecret } from "@/lib/secrets/crypto";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
 
 useTestDatabase();
@@ -29,13 +30,15 @@ beforeAll(async () => {
   await db.imageVersion.create({ data: { imageId: image.id, version: "0", kernelPath: "k", initrdPath: "i", squashfsPath: "f", status: "retired" } });
   const storage = await db.role.create({ data: { name: "storage", desiredVersionId: v1.id } });
   const web = await db.role.create({ data: { name: "web" } });
-  const bmc = { bmcType: "redfish" as const, bmcAddress: "127.0.0.1", bmcUsername: "u" };
+  const bmc = { bmcType: "redfish" as const, bmcAddress: "127.0.0.1", bmcUsername: "u", bmcPasswordEnc: sealSecret("pw") };
   for (let i = 1; i <= 12; i++) {
     const n = String(i).padStart(2, "0");
     await db.machine.create({ data: { hostname: `st-${n}`, roleId: storage.id, rack: `r${((i - 1) % 3) + 1}`, state: "ready", tags: i <= 6 ? ["east"] : [], ...bmc } });
   }
   await db.machine.update({ where: { hostname: "st-12" }, data: { maintenance: true } });
   await db.machine.update({ where: { hostname: "st-11" }, data: { bmcType: null, bmcAddress: null } });
+  // A BMC without its password: its step could only fail, so the preview leaves it out.
+  await db.machine.create({ data: { hostname: "st-13", roleId: storage.id, rack: "r1", state: "ready", ...bmc, bmcPasswordEnc: null } });
   for (let i = 1; i <= 4; i++) await db.machine.create({ data: { hostname: `web-${i}`, roleId: web.id, rack: "r9", state: "ready", ...bmc } });
 });
 
@@ -48,6 +51,7 @@ describe("POST /api/rollouts with dryRun", () => {
     expect(plan.excluded).toEqual([
       { hostname: "st-11", reason: "no power driver: no BMC configured" },
       { hostname: "st-12", reason: "in maintenance" },
+      { hostname: "st-13", reason: "no power driver: no BMC password stored" },
     ]);
     expect(plan.details[0]).toMatchObject({ batch: 1, canary: true });
     expect(plan.details[1].waitsFor).toMatch(/canary batch is healthy and an operator approves/);
@@ -173,3 +177,18 @@ describe("creating and steering a rollout", () => {
     expect((await getOne(apiRequest("/api/rollouts/nope"), params({ id: "nope" }))).status).toBe(404);
   });
 });
+
+describe("one request sent many times at once", () => {
+  it("with one Idempotency-Key creates one rollout, and every repeat gets it", async () => {
+    const role = await db.role.create({ data: { name: "idem" } });
+    for (const n of [1, 2]) await db.machine.create({ data: { hostname: `idem-${n}`, roleId: role.id, state: "ready", bmcType: "redfish", bmcAddress: "127.0.0.1", bmcUsername: "u", bmcPasswordEnc: sealSecret("pw") } });
+    const body = { selector: { role: "idem" }, batchSize: 1 };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(body, { headers: { "idempotency-key": "idem-key-0123456789" } })));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).id)));
+    expect(ids.size).toBe(1);
+    expect(await db.rollout.count({ where: { requestKey: "idem-key-0123456789" } })).toBe(1);
+  });
+});
+

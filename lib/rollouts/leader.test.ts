@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { sealSecret } from "@/lib/secrets/crypto";
 import { useTestDatabase } from "@/lib/testing/db";
 import { SchedulerLeader } from "./leader";
 import { commandRollout, createRollout } from "./mutations";
@@ -25,7 +26,7 @@ function countTicks(l: SchedulerLeader) {
 
 beforeAll(async () => {
   const role = await db.role.create({ data: { name: "quiet" } });
-  await db.machine.create({ data: { hostname: "quiet-1", roleId: role.id, state: "ready", bmcType: "redfish", bmcAddress: "127.0.0.1", bmcPort: 9, bmcUsername: "u" } });
+  await db.machine.create({ data: { hostname: "quiet-1", roleId: role.id, state: "ready", bmcType: "redfish", bmcAddress: "127.0.0.1", bmcPort: 9, bmcUsername: "u", bmcPasswordEnc: sealSecret("pw") } });
   const r = await createRollout(createRolloutSchema.parse({ selector: { role: "quiet" }, batchSize: 1 }), { name: "test" });
   // Paused: ticked on every pass, with nothing to do.
   await commandRollout(r.id, "pause", { name: "test" });

@@ -124,7 +124,14 @@ export async function createRollout(input: CreateRolloutInput, actor: Actor): Pr
       if (earlier) return { ...earlier, created: false };
     }
     try {
-      return await db.$transaction(async (tx) => {
+      return await db.$transaction(async (tx): Promise<CreatedRollout> => {
+        if (input.requestKey) {
+          // Repeats of one request sent at the same instant wait for each other here, then
+          // find the first one's rollout (its machines would otherwise all look taken).
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.requestKey}, 0))`;
+          const earlier = await tx.rollout.findUnique({ where: { requestKey: input.requestKey }, select: { id: true, state: true } });
+          if (earlier) return { ...earlier, created: false };
+        }
         const { plan, batches, targetVersionId, roleId } = await planRollout(tx, input);
         if (!batches.length) {
           const reasons = [...new Set(plan.excluded.map((e) => e.reason))].slice(0, 3).join("; ");
@@ -249,7 +256,7 @@ export async function commandRollout(
       case "approve":
         if (!r.canary) throw new AppError("conflict", "this rollout has no canary batch to approve");
         if (r.canary_approved_at) return unchanged;
-        if (done) throw new AppError("conflict", `the rollout has already ${r.state}`);
+        if (done) throw new AppError("conflict", `the rollout has already ${r.state === "cancelled" ? "been cancelled" : r.state}; there is nothing to approve`);
         data = { canaryApprovedAt: new Date(), canaryApprovedBy: actor.name, waitReason: null };
         break;
     }

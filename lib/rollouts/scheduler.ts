@@ -74,7 +74,7 @@ export class RolloutScheduler {
     if (counts.pending + counts.powering + counts.waiting === 0) return this.finish(r, counts);
     if (r.state !== "running") return;
     const newFailures = counts.failed - r.failuresAccepted;
-    if (newFailures >= r.failureThreshold) return this.pauseForFailures(r, newFailures);
+    if (newFailures >= r.failureThreshold) return this.pauseForFailures(r, newFailures, counts.failed);
     const wait = await this.startSteps(r);
     if (wait !== r.waitReason) {
       await db.$transaction([
@@ -148,10 +148,16 @@ export class RolloutScheduler {
     this.opts.log?.(`[fleetboot] rollout ${r.name || r.id} ${state}${reason ? `: ${reason}` : ""}`);
   }
 
-  private async pauseForFailures(r: RolloutRow, failures: number) {
-    const failed = await db.rolloutStep.findMany({ where: { rolloutId: r.id, state: "failed" }, select: { machine: { select: { hostname: true } } }, orderBy: { finishedAt: "desc" }, take: 5 });
-    const names = failed.map((f) => f.machine.hostname).join(", ");
-    const reason = `${failures} machine${failures === 1 ? "" : "s"} failed (threshold ${r.failureThreshold}): ${names}. Look at ${failures === 1 ? "it" : "them"}, then resume (accepting these failures) or cancel.`;
+  /**
+   * `failures` failed since the failures last accepted (the threshold counts those), out of
+   * `total` failed in all: the reason names the new ones, newest first, and says both counts.
+   */
+  private async pauseForFailures(r: RolloutRow, failures: number, total: number) {
+    const failed = await db.rolloutStep.findMany({ where: { rolloutId: r.id, state: "failed" }, select: { machine: { select: { hostname: true } } }, orderBy: { finishedAt: "desc" }, take: Math.min(failures, 5) });
+    const names = failed.map((f) => f.machine.hostname).join(", ") + (failures > 5 ? ` and ${failures - 5} more` : "");
+    const earlier = total - failures;
+    const since = earlier ? ` since the ${earlier} accepted at the last resume` : "";
+    const reason = `${failures} machine${failures === 1 ? "" : "s"} failed${since} (threshold ${r.failureThreshold}): ${names}. Look at ${failures === 1 ? "it" : "them"}, then resume (accepting these failures) or cancel.`;
     await db.$transaction(async (tx) => {
       const done = await tx.rollout.updateMany({ where: { id: r.id, state: "running" }, data: { state: "paused", stateReason: reason, waitReason: null } });
       if (done.count) await tx.event.create({ data: { kind: "rollout.paused", rolloutId: r.id, payload: { by: "scheduler", reason } } });

@@ -34,6 +34,17 @@ export function powerMethods(m: { bmcType: BmcType | null; bmcAddress: string | 
 }
 
 /**
+ * What the machine's own BMC lacks for a power action (lib/power/credentials.ts refuses it
+ * the same way), or null: the preview leaves such a machine out instead of letting its
+ * step fail when its batch starts.
+ */
+function bmcGap(m: { bmcType: BmcType | null; bmcUsername: string | null; bmcPasswordEnc: string | null }): string | null {
+  if (!m.bmcUsername) return "its BMC has no user name";
+  if (m.bmcType !== "ssh" && !m.bmcPasswordEnc) return "no BMC password stored";
+  return null;
+}
+
+/**
  * The machines a selector names (all conditions hold), split into those the rollout can
  * reboot and those it leaves out with a reason. Names that match no machine are an error:
  * a typo must not silently shrink a rollout.
@@ -58,7 +69,7 @@ export async function resolveSelection(client: Client, selector: Selector, power
   const rows = await client.machine.findMany({
     where: { AND: where },
     select: {
-      id: true, hostname: true, rack: true, roleId: true, maintenance: true, bmcType: true, bmcAddress: true, ipv4: true, bootId: true,
+      id: true, hostname: true, rack: true, roleId: true, maintenance: true, bmcType: true, bmcAddress: true, bmcUsername: true, bmcPasswordEnc: true, ipv4: true, bootId: true,
       role: { select: { name: true } },
       rolloutSteps: { where: { active: true }, select: { rollout: { select: { id: true, name: true } } }, take: 1 },
     },
@@ -71,12 +82,13 @@ export async function resolveSelection(client: Client, selector: Selector, power
     const busy = m.rolloutSteps[0]?.rollout;
     if (m.maintenance) excluded.push({ hostname: m.hostname, reason: "in maintenance" });
     else if (busy) excluded.push({ hostname: m.hostname, reason: `already in rollout ${busy.name || busy.id.slice(0, 8)}` });
-    else if (!powerMethods(m, powerOrder).length)
+    else if (!powerMethods(m, powerOrder).filter((p) => p !== m.bmcType || !bmcGap(m)).length) {
+      const gap = m.bmcType && m.bmcAddress ? bmcGap(m) : "no BMC configured";
       excluded.push({
         hostname: m.hostname,
-        reason: powerOrder.length ? `no power driver among ${powerOrder.join(", ")}` : "no power driver: no BMC configured",
+        reason: powerOrder.length ? `no power driver among ${powerOrder.join(", ")}${gap ? ` (${gap})` : ""}` : `no power driver: ${gap}`,
       });
-    else included.push({ id: m.id, hostname: m.hostname, rack: m.rack, roleId: m.roleId, roleName: m.role?.name ?? null, bootId: m.bootId });
+    } else included.push({ id: m.id, hostname: m.hostname, rack: m.rack, roleId: m.roleId, roleName: m.role?.name ?? null, bootId: m.bootId });
   }
   return { included, excluded };
 }

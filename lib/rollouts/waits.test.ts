@@ -20,7 +20,7 @@ async function role(name: string, count: number, extra: { rack?: (i: number) => 
   const r = await db.role.create({ data: { name } });
   for (let i = 1; i <= count; i++) {
     await db.machine.create({
-      data: { hostname: `${name}-${i}`, roleId: r.id, state: "ready", rack: extra.rack?.(i) ?? null, bmcType: "redfish", bmcAddress: "127.0.0.1", bmcPort: closedPort, bmcUsername: "u", bmcPasswordEnc: null },
+      data: { hostname: `${name}-${i}`, roleId: r.id, state: "ready", rack: extra.rack?.(i) ?? null, bmcType: "redfish", bmcAddress: "127.0.0.1", bmcPort: closedPort, bmcUsername: "u", bmcPasswordEnc: sealSecret("pw") },
     });
   }
   return r;
@@ -63,7 +63,7 @@ describe("the scheduler waits, and says why", () => {
   });
 
   it("after the canary batch until an operator approves", async () => {
-    await role("canary", 4);
+    await role("canary", 6);
     const r = await start({ selector: { role: "canary" }, batchSize: 2, canary: 1 });
     // The canary came back healthy.
     await db.rolloutStep.updateMany({ where: { rolloutId: r.id, batch: 1 }, data: { state: "healthy", finishedAt: new Date() } });
@@ -74,22 +74,32 @@ describe("the scheduler waits, and says why", () => {
     await commandRollout(r.id, "approve", actor);
     await scheduler.tick();
     await scheduler.drain();
-    // Batch 2 started; its BMCs have no password stored, so its steps fail without a reboot and the rollout pauses.
+    // Batch 2 started; its BMCs refuse the connection, so its steps fail without a reboot and the rollout pauses.
     const steps = await db.rolloutStep.findMany({ where: { rolloutId: r.id, batch: 2 } });
     expect(steps.map((s) => s.state)).toEqual(["failed", "failed"]);
-    expect(steps[0].error).toMatch(/has no BMC password stored/);
+    expect(steps[0].error).toMatch(/connection refused/);
     await scheduler.tick();
     const paused = await reload(r.id);
     expect(paused.state).toBe("paused");
     expect(paused.stateReason).toMatch(/2 machines failed \(threshold 1\)/);
-    expect(await db.rolloutStep.count({ where: { rolloutId: r.id, batch: 3, state: "pending" } })).toBe(1);
-    // Resuming accepts those failures and goes on; when nothing is left it ends as failed, with a reason.
+    expect(await db.rolloutStep.count({ where: { rolloutId: r.id, batch: 3, state: "pending" } })).toBe(2);
+    // Resuming accepts those failures and goes on; the next pause counts and names only the new ones.
+    await commandRollout(r.id, "resume", actor);
+    await scheduler.tick();
+    await scheduler.drain();
+    await scheduler.tick();
+    const again = await reload(r.id);
+    expect(again.state).toBe("paused");
+    expect(again.stateReason).toMatch(/^2 machines failed since the 2 accepted at the last resume \(threshold 1\): canary-\d, canary-\d\./);
+    const batch3 = await db.rolloutStep.findMany({ where: { rolloutId: r.id, batch: 3 }, select: { machine: { select: { hostname: true } } } });
+    for (const s of batch3) expect(again.stateReason).toContain(s.machine.hostname);
+    // When nothing is left it ends as failed, with a reason.
     await commandRollout(r.id, "resume", actor);
     await scheduler.tick();
     await scheduler.drain();
     await scheduler.tick();
     const done = await reload(r.id);
-    expect(done).toMatchObject({ state: "failed", stateReason: "3 of 4 machines did not come back healthy" });
+    expect(done).toMatchObject({ state: "failed", stateReason: "5 of 6 machines did not come back healthy" });
     expect(await db.rolloutStep.count({ where: { rolloutId: r.id, active: true } })).toBe(0);
   });
 });

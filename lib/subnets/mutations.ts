@@ -15,8 +15,13 @@ async function lockSubnet(tx: Tx, id: string) {
   return tx.subnet.findUniqueOrThrow({ where: { id } });
 }
 
-// dhcpd and Kea refuse a configuration whose subnets overlap, so neither do we.
+// dhcpd and Kea refuse a configuration whose subnets overlap, so neither do we. Writers
+// that set a network take one transaction-scoped advisory lock first, so two overlapping
+// subnets sent at the same moment cannot both pass the check.
+const NETWORK_LOCK = 0x6662_736e; // "fbsn"
+
 async function refuseOverlap(tx: Tx, cidr: string, exceptId: string | null) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NETWORK_LOCK}::bigint)`;
   const [other] = await tx.$queryRaw<{ name: string; cidr: string }[]>`
     SELECT name, cidr FROM subnets
     WHERE cidr::cidr && ${cidr}::cidr AND (${exceptId}::uuid IS NULL OR id <> ${exceptId}::uuid)

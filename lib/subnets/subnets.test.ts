@@ -95,3 +95,23 @@ describe("/api/subnets", () => {
     expect(await db.subnet.count({ where: { name: "x" } })).toBe(0);
   });
 });
+
+describe("subnets sent at the same moment", () => {
+  it("that overlap: one is created, the others are refused as overlapping", async () => {
+    const answers = await Promise.all([
+      post({ name: "race-a", cidr: "10.89.0.0/24" }),
+      post({ name: "race-b", cidr: "10.89.0.0/16" }),
+      post({ name: "race-c", cidr: "10.89.1.0/24" }),
+    ]);
+    const statuses = answers.map((r) => r.status);
+    // race-a and race-c do not overlap each other, race-b overlaps both: either b alone, or a and c.
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    for (const r of answers.filter((a) => a.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect((await r.json()).error.message).toMatch(/overlaps subnet race-/);
+    }
+    const made = await db.subnet.findMany({ where: { name: { startsWith: "race-" } }, orderBy: { name: "asc" } });
+    expect(made.map((m) => m.name)).toSatisfy((names: string[]) => names.join() === "race-b" || names.join() === "race-a,race-c");
+  });
+});
+

@@ -37,6 +37,8 @@ export const intish = z.union([
 export const httpUrl = z
   .string()
   .trim()
+  // The URL parser drops tabs and newlines without a word; the value is stored as sent.
+  .refine((v) => !/[\s\x00-\x1f\x7f]/.test(v), "must not contain spaces, line breaks or control characters")
   .refine((v) => {
     try {
       const u = new URL(v);

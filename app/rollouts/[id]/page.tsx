@@ -82,7 +82,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         actions={
           <>
             {active ? <LiveRefresh rollout={r.id} /> : null}
-            {canOperate ? <RolloutControls state={r.state} awaitsApproval={awaitsApproval} failed={r.counts.failed} action={rolloutCommandAction.bind(null, r.id)} /> : null}
+            {canOperate ? <RolloutControls state={r.state} awaitsApproval={awaitsApproval} canaryFailed={awaitsApproval ? (r.batches[0]?.failed ?? 0) : 0} failed={r.counts.failed} action={rolloutCommandAction.bind(null, r.id)} /> : null}
           </>
         }
       />
