@@ -49,3 +49,27 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
   await expect(page.getByRole("cell", { name: "machine.create" })).toBeVisible();
   await request.delete("/api/machines/operator-made", { headers: auth });
 });
+
+test("the API answers in JSON for a path it does not have, and serves Prometheus metrics to a token", async ({ request, playwright, baseURL }) => {
+  for (const method of ["get", "post", "delete"] as const) {
+    const res = await request[method]("/api/no-such-endpoint/x", { headers: auth });
+    expect(res.status(), method).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: "not_found", message: "no API endpoint /api/no-such-endpoint/x; see the API section of the README" });
+  }
+
+  // Without the session this test's browser has, nor a token: refused.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await anonymous.get("/api/metrics")).status()).toBe(401);
+  await anonymous.dispose();
+  // A script asked for through the console's own server is counted in the metrics Next.js serves.
+  const count = async () => {
+    const text = await (await request.get("/api/metrics", { headers: auth })).text();
+    return Number(/^fleetboot_boot_scripts_total\{outcome="chain"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+  };
+  const before = await count();
+  expect((await request.get("/api/boot/ipxe")).status()).toBe(200);
+  expect(await count()).toBe(before + 1);
+  const text = await (await request.get("/api/metrics", { headers: auth })).text();
+  expect(text).toMatch(/^# TYPE fleetboot_machines gauge$/m);
+  expect(text).toMatch(/^fleetboot_machines\{role="[^"]*",state="ready"\} \d+$/m);
+});

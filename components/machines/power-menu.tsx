@@ -6,38 +6,62 @@ import { Button } from "@/components/ui/button";
 type Action = "pxe-cycle" | "cycle" | "on" | "off";
 
 const LABELS: Record<Action, string> = { "pxe-cycle": "PXE reboot", cycle: "Power cycle", on: "Power on", off: "Power off" };
+// What each action does to a running machine, said before it is sent.
+const CONSEQUENCE: Record<Action, string> = {
+  "pxe-cycle": "It restarts at once, whatever it is running, and boots from the network.",
+  cycle: "It restarts at once, whatever it is running.",
+  on: "It powers on if it is off.",
+  off: "It stops at once, whatever it is running.",
+};
 
-/** Power actions through the machine's BMC; the outcome (or the BMC's reason) shows beside. */
-export function PowerMenu({ action }: { action: (a: Action) => Promise<{ ok: boolean; message: string }> }) {
+/**
+ * Power actions through the machine's BMC: pick one, confirm it (every action but Power
+ * on interrupts a running machine), and the outcome, or the BMC's reason, shows beside.
+ */
+export function PowerMenu({ hostname, action }: { hostname: string; action: (a: Action) => Promise<{ ok: boolean; message: string }> }) {
   const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<Action | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, start] = useTransition();
+  const send = (a: Action) =>
+    start(async () => {
+      setResult(await action(a));
+      setChosen(null);
+      setOpen(false);
+    });
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex flex-wrap items-center justify-end gap-2">
       {result ? (
-        <span role={result.ok ? "status" : "alert"} className={`max-w-xs truncate text-sm ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`} title={result.message}>
+        <span role={result.ok ? "status" : "alert"} className={`max-w-md text-sm ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
           {result.message}
         </span>
       ) : null}
-      {open ? (
-        (Object.keys(LABELS) as Action[]).map((a) => (
-          <Button
-            key={a}
-            variant={a === "off" ? "danger" : "secondary"}
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                setResult(await action(a));
-                setOpen(false);
-              })
-            }
-          >
-            {LABELS[a]}
+      {chosen ? (
+        <>
+          <span className="text-sm">
+            {LABELS[chosen]} {hostname}? {CONSEQUENCE[chosen]}
+          </span>
+          <Button variant={chosen === "on" ? "primary" : "danger"} disabled={pending} onClick={() => send(chosen)}>
+            {pending ? "Sending…" : LABELS[chosen]}
           </Button>
-        ))
+          <Button variant="secondary" disabled={pending} onClick={() => setChosen(null)}>
+            Back
+          </Button>
+        </>
+      ) : open ? (
+        <>
+          {(Object.keys(LABELS) as Action[]).map((a) => (
+            <Button key={a} variant={a === "off" ? "danger" : "secondary"} disabled={pending} onClick={() => setChosen(a)}>
+              {LABELS[a]}…
+            </Button>
+          ))}
+          <Button variant="secondary" onClick={() => setOpen(false)}>
+            Close
+          </Button>
+        </>
       ) : (
         <Button variant="secondary" disabled={pending} onClick={() => setOpen(true)}>
-          {pending ? "Sending…" : "Power…"}
+          Power…
         </Button>
       )}
     </span>

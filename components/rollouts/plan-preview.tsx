@@ -45,6 +45,12 @@ export function PlanPreview({ plan }: { plan: RolloutPlan }) {
           </>
         ) : null}
       </p>
+      {plan.imageChange ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          <span className="font-medium">Another image:</span> role {plan.role} boots <span className="font-mono">{plan.imageChange.from}</span> today; this rollout moves
+          it to <span className="font-mono">{plan.imageChange.to}</span>. Check that this is the operating system you mean before you start.
+        </p>
+      ) : null}
       {plan.details.length ? (
         <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
           <table className="data-table" aria-label="Planned batches">

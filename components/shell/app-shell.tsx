@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getConsoleUser } from "@/lib/auth/console";
+import { CollapsibleNav } from "./collapsible-nav";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { ThemeToggle } from "./theme-toggle";
@@ -9,19 +10,24 @@ export async function AppShell({ children, logout }: { children: React.ReactNode
   // Logged out, the only reachable pages are log-in and first-start setup: no navigation.
   if (!user) return <main>{children}</main>;
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-        <Link href="/" className="flex items-center gap-2 px-4 py-3 text-base font-semibold tracking-tight">
-          <span aria-hidden className="inline-block size-3 rounded-sm bg-sky-500" />
-          Fleetboot
-        </Link>
-        <nav aria-label="Main" className="flex-1 px-2">
-          <NavLinks />
-        </nav>
-        <div className="space-y-1 border-t border-zinc-200 p-2 dark:border-zinc-800">
-          <UserMenu email={user.email} role={user.role} logout={logout} />
-          <ThemeToggle />
-        </div>
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="z-10 flex shrink-0 flex-col border-b border-zinc-200 bg-zinc-50 md:sticky md:top-0 md:h-screen md:w-48 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
+        <CollapsibleNav
+          brand={
+            <Link href="/" className="flex items-center gap-2 px-4 py-3 text-base font-semibold tracking-tight">
+              <span aria-hidden className="inline-block size-3 rounded-sm bg-sky-500" />
+              Fleetboot
+            </Link>
+          }
+        >
+          <nav aria-label="Main" className="flex-1 px-2 pb-2 md:pb-0">
+            <NavLinks />
+          </nav>
+          <div className="space-y-1 border-t border-zinc-200 p-2 dark:border-zinc-800">
+            <UserMenu email={user.email} role={user.role} logout={logout} />
+            <ThemeToggle />
+          </div>
+        </CollapsibleNav>
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
     </div>

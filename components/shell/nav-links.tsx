@@ -14,6 +14,7 @@ const LINKS: { href: string; label: string; indent?: boolean }[] = [
   { href: "/dhcp", label: "DHCP configs", indent: true },
   { href: "/rollouts", label: "Rollouts" },
   { href: "/events", label: "Events" },
+  { href: "/audit", label: "Audit log" },
 ];
 
 export function NavLinks() {

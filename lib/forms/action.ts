@@ -29,6 +29,20 @@ function echo(fd: FormData): Record<string, string> {
   return out;
 }
 
+/**
+ * Errors by form field. A nested path ("dns.1", "bmc.port") also marks its top field, which
+ * is the input the form has ("dns" holds the whole list), saying which entry it was.
+ */
+export function formFieldErrors(issues: { path: string; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path, message } of issues) {
+    out[path || "_form"] ??= message;
+    const [top, next] = path.split(".");
+    if (next !== undefined) out[top] ??= /^\d+$/.test(next) ? `entry ${Number(next) + 1}: ${message}` : message;
+  }
+  return out;
+}
+
 /** Runs `fn` with the form's validated input; maps validation and conflict errors to fields. */
 export async function runFormAction<S extends z.ZodType>(
   fd: FormData,
@@ -39,9 +53,7 @@ export async function runFormAction<S extends z.ZodType>(
   const values = formDataToObject(fd, opts.emptyAs);
   const parsed = schema.safeParse(opts.reshape ? opts.reshape(values) : values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.path || "_form"] ??= issue.message;
-    return { ok: false, message: "Fix the highlighted fields.", fieldErrors, values: echo(fd) };
+    return { ok: false, message: "Fix the highlighted fields.", fieldErrors: formFieldErrors(fieldIssues(parsed.error)), values: echo(fd) };
   }
   try {
     // Audit entries written by the action record the browser's address.
@@ -53,7 +65,7 @@ export async function runFormAction<S extends z.ZodType>(
     const appError = toAppError(err);
     const details = appError.details as { field?: string; fields?: { path: string; message: string }[] } | undefined;
     let fieldErrors: Record<string, string> | undefined;
-    if (details?.fields?.length) fieldErrors = Object.fromEntries(details.fields.map((f) => [f.path, f.message]));
+    if (details?.fields?.length) fieldErrors = formFieldErrors(details.fields);
     else if (details?.field) fieldErrors = { [details.field]: appError.message };
     return { ok: false, message: appError.code === "internal" ? "Something went wrong; see the server log." : appError.message, fieldErrors, values: echo(fd) };
   }

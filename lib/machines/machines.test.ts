@@ -58,6 +58,13 @@ describe("POST /api/machines", () => {
     expect(ips.every((ip) => /^10\.9\.7\.(1\d)$/.test(ip))).toBe(true);
   });
 
+  it("says what is wrong instead of \"Invalid input\"", async () => {
+    const missing = await (await post({ hostname: "no-macs" })).json();
+    expect(missing.error.details.fields).toContainEqual({ path: "macs", message: "at least one MAC address is needed to boot" });
+    const flag = await (await post({ hostname: "flag-01", macs: ["52:54:00:b8:00:01"], maintenance: "yes" })).json();
+    expect(flag.error.details.fields).toContainEqual({ path: "maintenance", message: "must be true or false" });
+  });
+
   it("names every bad field and writes nothing", async () => {
     const res = await post({ hostname: "-bad-", macs: ["52:54:00:12:34:5"], ipv4: "10.0.0.300" });
     expect(res.status).toBe(400);
@@ -152,6 +159,18 @@ describe("/api/machines/:id", () => {
     const audit = await db.auditEntry.findFirst({ where: { targetId: row.id, action: "machine.update" } });
     expect(JSON.stringify(audit?.changes)).not.toContain("s3cret-pass");
     expect(await (await getOne(apiRequest("/api/machines/bulk-02"), ctx)).text()).not.toContain("s3cret");
+  });
+
+  it("keeps one boot interface when the MACs are replaced: the kept one, or else the first listed", async () => {
+    const patch = (id: string, body: unknown) => PATCH(apiRequest(`/api/machines/${id}`, { method: "PATCH", body }), params({ id }));
+    const boot = async () => (await db.interface.findMany({ where: { machine: { hostname: "bulk-05" }, isBoot: true } })).map((i) => i.mac);
+    expect(await boot()).toEqual(["52:54:00:00:10:05"]);
+    // Adding a MAC keeps the boot one.
+    expect((await patch("bulk-05", { macs: ["52:54:00:b5:00:01", "52:54:00:00:10:05"] })).status).toBe(200);
+    expect(await boot()).toEqual(["52:54:00:00:10:05"]);
+    // Replacing them all makes the first listed the boot one.
+    expect((await patch("bulk-05", { macs: ["52:54:00:b5:00:02", "52:54:00:b5:00:03"] })).status).toBe(200);
+    expect(await boot()).toEqual(["52:54:00:b5:00:02"]);
   });
 
   it("moves a machine whose new address its subnet does not hold to the subnet that does, unless one is named", async () => {

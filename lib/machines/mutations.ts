@@ -118,6 +118,9 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
         await tx.interface.deleteMany({ where: { machineId: before.id, mac: { notIn: input.macs } } });
         const kept = new Set(before.interfaces.map((i) => i.mac));
         await tx.interface.createMany({ data: input.macs.filter((m) => !kept.has(m)).map((mac) => ({ machineId: before.id, mac, isBoot: false })) });
+        // The boot interface stays when its MAC does; otherwise the first MAC listed boots, as on create.
+        const bootKept = before.interfaces.some((i) => i.isBoot && input.macs!.includes(i.mac));
+        if (!bootKept) await tx.interface.update({ where: { mac: input.macs[0] }, data: { isBoot: true } });
       }
       const machine = await tx.machine.update({
         where: { id: before.id },

@@ -30,7 +30,10 @@ export const mac = z.string().transform((v, ctx) => {
 
 /** One MAC per line (or separated by commas/spaces) from a form, or an array from JSON. */
 const macList = z
-  .union([z.array(z.string()), z.string().transform((v) => v.split(/[\s,;]+/).filter(Boolean))])
+  .union([z.array(z.string()), z.string().transform((v) => v.split(/[\s,;]+/).filter(Boolean))], {
+    // Left out (JSON) or an empty field (the form): say what is missing.
+    error: (issue) => (issue.input === undefined || issue.input === null ? "at least one MAC address is needed to boot" : "a list of MAC addresses, or one per line"),
+  })
   .pipe(z.array(mac).max(16, "at most 16 MAC addresses"))
   .refine((list) => new Set(list).size === list.length, "the same MAC address is listed twice");
 

@@ -42,6 +42,11 @@ describe("/api/mirrors", () => {
     expect(await db.mirror.count({ where: { name: "bad-url" } })).toBe(0);
   });
 
+  it("says a weight must be a whole number", async () => {
+    const res = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl: "http://10.1.1.9/i", weight: 1.5 } }), undefined);
+    expect((await res.json()).error.details.fields).toContainEqual({ path: "weight", message: "must be a whole number" });
+  });
+
   it("answers a duplicate with 409, not 500", async () => {
     const body = { baseUrl: "http://10.9.9.9/img", name: "dup" };
     expect((await POST(apiRequest("/api/mirrors", { method: "POST", body }), undefined)).status).toBe(201);

@@ -20,11 +20,11 @@ function defaultTls(address: string): PowerTarget["tls"] {
  */
 export function powerTargetFor(machine: BmcFields): PowerTarget {
   if (!machine.bmcType || !machine.bmcAddress) {
-    throw new AppError("unprocessable", `${machine.hostname} has no BMC configured; set one with PATCH /api/machines/${machine.hostname} {"bmc": {"type", "address", "username", "password"}}`);
+    throw new AppError("unprocessable", `${machine.hostname} has no BMC configured; set one on the machine's Edit page (or PATCH /api/machines/${machine.hostname} with {"bmc": {"type", "address", "username", "password"}})`);
   }
-  if (!machine.bmcUsername) throw new AppError("unprocessable", `${machine.hostname} has no BMC user name`);
+  if (!machine.bmcUsername) throw new AppError("unprocessable", `${machine.hostname} has no BMC user name; set one on the machine's Edit page`);
   if (machine.bmcType !== "ssh" && !machine.bmcPasswordEnc) {
-    throw new AppError("unprocessable", `${machine.hostname} has no BMC password stored; set one with PATCH /api/machines/${machine.hostname}`);
+    throw new AppError("unprocessable", `${machine.hostname} has no BMC password stored; set one on the machine's Edit page (or with PATCH /api/machines/${machine.hostname})`);
   }
   let password: string | undefined;
   if (machine.bmcPasswordEnc && machine.bmcType !== "ssh") {

@@ -59,6 +59,19 @@ describe("POST /api/rollouts with dryRun", () => {
     expect(await db.rollout.count()).toBe(0);
   });
 
+  it("says when the target version is of another image than the role boots", async () => {
+    const alt = await db.image.create({ data: { name: "alt-os" } });
+    await db.imageVersion.create({ data: { imageId: alt.id, version: "7", kernelPath: "k", initrdPath: "i", squashfsPath: "f" } });
+    const other = await (await post({ selector: { role: "storage" }, batchSize: 2, imageVersion: "alt-os:7", dryRun: true })).json();
+    expect(other.imageChange).toEqual({ from: "os", to: "alt-os" });
+    // Also when every machine of the role is left out.
+    const none = await (await post({ selector: { role: "storage", machines: ["st-12"] }, batchSize: 2, imageVersion: "alt-os:7", dryRun: true })).json();
+    expect(none).toMatchObject({ batches: [], role: "storage", imageChange: { from: "os", to: "alt-os" } });
+    const same = await (await post({ selector: { role: "storage" }, batchSize: 2, imageVersion: "os:2", dryRun: true })).json();
+    expect(same.imageChange).toBeNull();
+    expect(await db.rollout.count()).toBe(0);
+  });
+
   it("rejects bad input with the field that caused it", async () => {
     const cases: [unknown, string, RegExp][] = [
       [{ selector: { role: "nope" }, batchSize: 1, dryRun: true }, "selector.role", /no role "nope"/],

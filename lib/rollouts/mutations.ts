@@ -29,6 +29,8 @@ export interface RolloutPlan {
   targetVersion: string | null;
   role: string | null;
   batchSize: number;
+  /** The target version is of another image than the role boots now (e.g. storage onto a compute OS). */
+  imageChange: { from: string; to: string } | null;
 }
 
 /** In words, what the scheduler waits for before a batch starts and before it counts as done. */
@@ -64,6 +66,7 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
   let targetVersionId: string | null = null;
   let roleId: string | null = null;
   let roleName: string | null = null;
+  let imageChange: RolloutPlan["imageChange"] = null;
   if (input.imageVersion) {
     targetVersionId = await resolveVersionRef(tx, input.imageVersion);
     const version = await tx.imageVersion.findUniqueOrThrow({ where: { id: targetVersionId }, select: { status: true, version: true } });
@@ -75,6 +78,17 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
     }
     roleId = included[0]?.roleId ?? null;
     roleName = included[0]?.roleName ?? null;
+    // The role the selection names, even when every machine of it is left out.
+    const imageRole = roleId ? { id: roleId } : input.selector.role ? { name: input.selector.role } : null;
+    roleName ??= input.selector.role ?? null;
+    if (imageRole) {
+      const [current, target] = await Promise.all([
+        tx.role.findUniqueOrThrow({ where: imageRole, select: { desiredVersion: { select: { image: { select: { name: true } } } } } }),
+        tx.imageVersion.findUniqueOrThrow({ where: { id: targetVersionId }, select: { image: { select: { name: true } } } }),
+      ]);
+      const from = current.desiredVersion?.image.name;
+      if (from && from !== target.image.name) imageChange = { from, to: target.image.name };
+    }
   } else {
     const roles = new Set(included.map((c) => c.roleName));
     if (roles.size === 1) roleName = included[0]?.roleName ?? null;
@@ -91,6 +105,7 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
       targetVersion: input.imageVersion ?? null,
       role: roleName,
       batchSize: effectiveBatchSize(included.length, opts),
+      imageChange,
     },
     batches,
     targetVersionId,

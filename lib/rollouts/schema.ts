@@ -8,14 +8,14 @@ import { BMC_TYPES } from "@/lib/machines/schema";
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const batchSize = z.union([
-  z.number({ error: "batchSize is a count like 5 or a percentage like \"10%\"" }).int("batchSize must be a whole number").min(1, "batchSize must be at least 1").max(100_000),
+  z.number({ error: "must be a count like 5 or a percentage like \"10%\"" }).int("must be a whole number").min(1, "must be at least 1").max(100_000),
   z
     .string()
     .trim()
-    .regex(/^\d{1,3}%$|^\d{1,6}$/, "batchSize is a count like 5 or a percentage like \"10%\"")
+    .regex(/^\d{1,3}%$|^\d{1,6}$/, "must be a count like 5 or a percentage like \"10%\"")
     .transform((v) => (v.endsWith("%") ? { percent: Number(v.slice(0, -1)) } : Number(v)))
-    .refine((v) => (typeof v === "number" ? v >= 1 : v.percent >= 1 && v.percent <= 100), "batchSize must be at least 1, or a percentage from 1% to 100%"),
-], { error: "batchSize is a count like 5 or a percentage like \"10%\"" });
+    .refine((v) => (typeof v === "number" ? v >= 1 : v.percent >= 1 && v.percent <= 100), "must be at least 1, or a percentage from 1% to 100%"),
+], { error: "must be a count like 5 or a percentage like \"10%\"" });
 
 const hostnameList = z
   .union([z.array(z.string().trim().toLowerCase().min(1).max(63)), z.string().transform((v) => v.split(/[\s,;]+/).filter(Boolean).map((h) => h.toLowerCase()))])
@@ -33,8 +33,8 @@ export const selectorSchema = z
 
 export const windowSchema = z
   .object({
-    start: z.string().regex(HHMM, "start is a time of day like 02:00"),
-    end: z.string().regex(HHMM, "end is a time of day like 05:30"),
+    start: z.string().min(1, "set a start time too, or leave both empty").regex(HHMM, "must be a time of day like 02:00"),
+    end: z.string().min(1, "set an end time too, or leave both empty").regex(HHMM, "must be a time of day like 05:30"),
     timezone: z
       .string()
       .trim()
@@ -47,7 +47,7 @@ export const windowSchema = z
         } catch {
           return false;
         }
-      }, "timezone is an IANA time zone like Europe/Berlin or UTC"),
+      }, "must be an IANA time zone like Europe/Berlin or UTC"),
   })
   .strict()
   .refine((w) => w.start !== w.end, "the window's start and end must differ");
@@ -58,13 +58,13 @@ export const createRolloutSchema = z
     selector: selectorSchema,
     imageVersion: z.string().trim().min(1).max(200).optional(),
     batchSize,
-    maxUnavailable: z.number().int().min(1, "maxUnavailable must be at least 1").max(100_000).optional(),
-    perRack: z.number().int().min(1, "perRack must be at least 1").max(100_000).optional(),
+    maxUnavailable: z.number().int().min(1, "must be at least 1").max(100_000).optional(),
+    perRack: z.number().int().min(1, "must be at least 1").max(100_000).optional(),
     /** true: a canary batch of one machine; a number: of that many. It waits for approval. */
-    canary: z.union([z.boolean(), z.number().int().min(1, "canary is true or a batch size of at least 1").max(1000)]).optional(),
-    healthTimeoutSeconds: z.number().int().min(10, "healthTimeoutSeconds must be at least 10").max(86_400).default(900),
+    canary: z.union([z.boolean(), z.number().int().min(1, "must be true or a batch size of at least 1").max(1000)]).optional(),
+    healthTimeoutSeconds: z.number().int().min(10, "must be at least 10 seconds").max(86_400).default(900),
     minHealthySeconds: z.number().int().min(0).max(86_400).default(0),
-    failureThreshold: z.number().int().min(1, "failureThreshold must be at least 1").max(100_000).default(1),
+    failureThreshold: z.number().int().min(1, "must be at least 1").max(100_000).default(1),
     window: windowSchema.optional(),
     powerOrder: z
       .array(z.enum(BMC_TYPES, { error: `powerOrder lists protocols from ${BMC_TYPES.join(", ")}` }))

@@ -19,20 +19,23 @@ export const text = (max: number) =>
     .refine((v) => !v.includes("\0"), "must not contain a NUL character");
 
 /** true/false from JSON, or from an HTML checkbox ("on", or a hidden "false"). */
-export const boolish = z.union([
-  z.boolean(),
-  z.enum(["true", "false", "on", "off"]).transform((v) => v === "true" || v === "on"),
-]);
+export const boolish = z.union(
+  [z.boolean(), z.enum(["true", "false", "on", "off"]).transform((v) => v === "true" || v === "on")],
+  { error: "must be true or false" },
+);
 
 /** A whole number from JSON, or a form's digits. */
-export const intish = z.union([
-  z.number().int("must be a whole number"),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+$/, "must be a whole number")
-    .transform(Number),
-]);
+export const intish = z.union(
+  [
+    z.number().int("must be a whole number"),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, "must be a whole number")
+      .transform(Number),
+  ],
+  { error: "must be a whole number" },
+);
 
 export const httpUrl = z
   .string()

@@ -40,7 +40,7 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
             <Link href={`/machines/${m.hostname}/boot`} className={buttonClass("secondary")}>Boot preview</Link>
             {canOperate ? (
               <>
-                {m.bmc ? <PowerMenu action={powerAction.bind(null, m.id)} /> : null}
+                {m.bmc ? <PowerMenu hostname={m.hostname} action={powerAction.bind(null, m.id)} /> : null}
                 <RedeployButton
                   action={redeployAction.bind(null, m.id)}
                   disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}
