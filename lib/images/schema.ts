@@ -16,7 +16,8 @@ export const imageName = z
   .string({ error: "Name is required" })
   .trim()
   .toLowerCase()
-  .regex(IMAGE_NAME, "Name must be 1–63 lower-case letters, digits, dots, underscores or hyphens, starting and ending with a letter or digit");
+  .regex(IMAGE_NAME, "Name must be 1–63 lower-case letters, digits, dots, underscores or hyphens, starting and ending with a letter or digit")
+  .refine((v) => !isUuid(v), "Name must not look like an id (8-4-4-4-12 hex digits)");
 
 export const versionLabel = z
   .string({ error: "Version is required" })

@@ -63,6 +63,9 @@ describe("POST /api/machines", () => {
     expect(missing.error.details.fields).toContainEqual({ path: "macs", message: "at least one MAC address is needed to boot" });
     const flag = await (await post({ hostname: "flag-01", macs: ["52:54:00:b8:00:01"], maintenance: "yes" })).json();
     expect(flag.error.details.fields).toContainEqual({ path: "maintenance", message: "must be true or false" });
+    // A name shaped like an id would be looked up as an id: refused.
+    const idLike = await (await post({ hostname: "08f0694c-f2f4-4e41-9f11-ca6304393ae9", macs: ["52:54:00:b8:00:02"] })).json();
+    expect(idLike.error.details.fields).toContainEqual({ path: "hostname", message: "Hostname must not look like an id (8-4-4-4-12 hex digits)" });
   });
 
   it("names every bad field and writes nothing", async () => {

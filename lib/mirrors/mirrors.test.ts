@@ -52,7 +52,12 @@ describe("/api/mirrors", () => {
     expect((await POST(apiRequest("/api/mirrors", { method: "POST", body }), undefined)).status).toBe(201);
     const res = await POST(apiRequest("/api/mirrors", { method: "POST", body }), undefined);
     expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe("conflict");
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: "conflict", details: { field: expect.stringMatching(/^(name|baseUrl)$/) } });
+    expect(error.message).toMatch(/^a mirror (named dup|with base URL http:\/\/10\.9\.9\.9\/img) already exists$/);
+    // The same URL under another name is named by its field, not its column.
+    const url = await (await POST(apiRequest("/api/mirrors", { method: "POST", body: { ...body, name: "dup-2" } }), undefined)).json();
+    expect(url.error).toMatchObject({ message: "a mirror with base URL http://10.9.9.9/img already exists", details: { field: "baseUrl" } });
   });
 
   it("requires a bearer token", async () => {

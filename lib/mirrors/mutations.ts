@@ -1,30 +1,44 @@
 import { recordAudit, diffFields } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import { AppError, toAppError } from "@/lib/http/errors";
 import { defaultMirrorName, type MirrorCreateInput, type MirrorUpdateInput } from "./schema";
 import { getMirrorOrThrow } from "./queries";
 
+/** A unique violation said in the API's words: which field, which value, as roles and images do. */
+function explainConflict(err: unknown, data: { name?: string; baseUrl?: string }): never {
+  const e = toAppError(err);
+  const column = String((e.details as { field?: string } | undefined)?.field ?? "");
+  if (err instanceof AppError || e.code !== "conflict") throw err;
+  const [path, message] = column.includes("base_url") ? ["baseUrl", `a mirror with base URL ${data.baseUrl} already exists`] : ["name", `a mirror named ${data.name} already exists`];
+  throw new AppError("conflict", message, { field: path, fields: [{ path, message }] });
+}
+
 export async function createMirror(input: MirrorCreateInput, actor: string) {
   const data = { ...input, name: input.name ?? defaultMirrorName(input.baseUrl) };
-  return db.$transaction(async (tx) => {
-    const mirror = await tx.mirror.create({ data });
-    await recordAudit(tx, { actor, action: "mirror.create", targetType: "mirror", targetId: mirror.id, changes: data });
-    return mirror;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const mirror = await tx.mirror.create({ data });
+      await recordAudit(tx, { actor, action: "mirror.create", targetType: "mirror", targetId: mirror.id, changes: data });
+      return mirror;
+    })
+    .catch((err: unknown) => explainConflict(err, data));
 }
 
 export async function updateMirror(ref: string, input: MirrorUpdateInput, actor: string) {
   const before = await getMirrorOrThrow(ref);
-  return db.$transaction(async (tx) => {
-    const mirror = await tx.mirror.update({ where: { id: before.id }, data: input });
-    await recordAudit(tx, {
-      actor,
-      action: "mirror.update",
-      targetType: "mirror",
-      targetId: mirror.id,
-      changes: diffFields(before, input) as never,
-    });
-    return mirror;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const mirror = await tx.mirror.update({ where: { id: before.id }, data: input });
+      await recordAudit(tx, {
+        actor,
+        action: "mirror.update",
+        targetType: "mirror",
+        targetId: mirror.id,
+        changes: diffFields(before, input) as never,
+      });
+      return mirror;
+    })
+    .catch((err: unknown) => explainConflict(err, input));
 }
 
 export async function deleteMirror(ref: string, actor: string) {

@@ -1,7 +1,7 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError, toAppError } from "@/lib/http/errors";
 import { checkSubnetLayout } from "./ipv4";
 import { getSubnetOrThrow } from "./queries";
 import { mergeLayout, type SubnetCreateInput, type SubnetUpdateInput } from "./schema";
@@ -46,37 +46,48 @@ async function refuseStrandedMachines(tx: Tx, id: string, cidr: string) {
   );
 }
 
+/** The one unique column a caller can hit is the name: say so as roles and images do. */
+function explainConflict(err: unknown, name: string | undefined): never {
+  if (err instanceof AppError || toAppError(err).code !== "conflict") throw err;
+  const message = `a subnet named ${name} already exists`;
+  throw new AppError("conflict", message, { field: "name", fields: [{ path: "name", message }] });
+}
+
 export async function createSubnet(input: SubnetCreateInput, actor: string) {
-  return db.$transaction(async (tx) => {
-    await refuseOverlap(tx, input.cidr, null);
-    const subnet = await tx.subnet.create({ data: input });
-    await recordAudit(tx, { actor, action: "subnet.create", targetType: "subnet", targetId: subnet.id, changes: input });
-    return subnet;
-  });
+  return db
+    .$transaction(async (tx) => {
+      await refuseOverlap(tx, input.cidr, null);
+      const subnet = await tx.subnet.create({ data: input });
+      await recordAudit(tx, { actor, action: "subnet.create", targetType: "subnet", targetId: subnet.id, changes: input });
+      return subnet;
+    })
+    .catch((err: unknown) => explainConflict(err, input.name));
 }
 
 export async function updateSubnet(ref: string, input: SubnetUpdateInput, actor: string) {
   const { id } = await getSubnetOrThrow(ref);
-  return db.$transaction(async (tx) => {
-    const before = await lockSubnet(tx, id);
-    const issues = checkSubnetLayout(mergeLayout(before, input));
-    if (issues.length > 0) {
-      throw new AppError("validation_failed", `${issues[0].path}: ${issues[0].message}`, { fields: issues });
-    }
-    if (input.cidr && input.cidr !== before.cidr) {
-      await refuseOverlap(tx, input.cidr, id);
-      await refuseStrandedMachines(tx, id, input.cidr);
-    }
-    const subnet = await tx.subnet.update({ where: { id }, data: input });
-    await recordAudit(tx, {
-      actor,
-      action: "subnet.update",
-      targetType: "subnet",
-      targetId: id,
-      changes: diffFields(before, input) as never,
-    });
-    return subnet;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const before = await lockSubnet(tx, id);
+      const issues = checkSubnetLayout(mergeLayout(before, input));
+      if (issues.length > 0) {
+        throw new AppError("validation_failed", `${issues[0].path}: ${issues[0].message}`, { fields: issues });
+      }
+      if (input.cidr && input.cidr !== before.cidr) {
+        await refuseOverlap(tx, input.cidr, id);
+        await refuseStrandedMachines(tx, id, input.cidr);
+      }
+      const subnet = await tx.subnet.update({ where: { id }, data: input });
+      await recordAudit(tx, {
+        actor,
+        action: "subnet.update",
+        targetType: "subnet",
+        targetId: id,
+        changes: diffFields(before, input) as never,
+      });
+      return subnet;
+    })
+    .catch((err: unknown) => explainConflict(err, input.name));
 }
 
 export async function deleteSubnet(ref: string, actor: string) {

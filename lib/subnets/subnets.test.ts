@@ -61,6 +61,7 @@ describe("/api/subnets", () => {
     await post({ name: "dup", cidr: "10.54.0.0/24" });
     const sameName = await post({ name: "dup", cidr: "10.55.0.0/24" });
     expect(sameName.status).toBe(409);
+    expect((await sameName.json()).error).toMatchObject({ message: "a subnet named dup already exists", details: { field: "name" } });
     const overlap = await post({ name: "overlap", cidr: "10.54.0.0/16" });
     expect(overlap.status).toBe(409);
     expect((await overlap.json()).error.message).toContain("dup");

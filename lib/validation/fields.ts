@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "@/lib/http/ref";
 
 // Field shapes shared by several domain schemas (and so by forms and the API alike).
 
@@ -9,7 +10,10 @@ export const slug = (what: string) =>
     .string({ error: `${what} is required` })
     .trim()
     .toLowerCase()
-    .regex(SLUG, `${what} must be 1–63 lower-case letters, digits or hyphens, not starting or ending with a hyphen`);
+    .regex(SLUG, `${what} must be 1–63 lower-case letters, digits or hyphens, not starting or ending with a hyphen`)
+    // "Names are accepted wherever an id is": a name shaped like an id would be looked up
+    // as one, and what it names could never be found by name.
+    .refine((v) => !isUuid(v), `${what} must not look like an id (8-4-4-4-12 hex digits)`);
 
 export const text = (max: number) =>
   z
