@@ -141,6 +141,18 @@ describe("GET /api/fleet/drift", () => {
     expect(body.items.map((r: { hostname: string }) => r.hostname)).toEqual(["s-old-1", "s-old-2"]);
   });
 
+  it("takes a role by name or id, and answers 404 for a role that does not exist", async () => {
+    const storage = await db.role.findUniqueOrThrow({ where: { name: "storage" } });
+    const byName = await (await getDriftJson(apiRequest("/api/fleet/drift?kind=version&role=storage"), undefined)).json();
+    const byId = await (await getDriftJson(apiRequest(`/api/fleet/drift?kind=version&role=${storage.id}`), undefined)).json();
+    expect(byId.total).toBe(byName.total);
+    expect(byId.items).toEqual(byName.items);
+    const missing = await getDriftJson(apiRequest("/api/fleet/drift?kind=version&role=nope"), undefined);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toBe('no role "nope"');
+    expect((await GET(apiRequest("/api/fleet/drift.csv?kind=version&role=nope"), undefined)).status).toBe(404);
+  });
+
   it("rejects a bad threshold with the field named", async () => {
     const res = await getDriftJson(apiRequest("/api/fleet/drift?kind=stale&days=0"), undefined);
     expect(res.status).toBe(400);

@@ -31,6 +31,17 @@ export async function getRoleRowOrThrow(ref: string, client: Client = db) {
   return role;
 }
 
+/**
+ * An API filter's role (a name or an id) as the name the queries filter on; "-" (no role)
+ * and no filter pass through. An unknown role is a 404, as an unknown machine is.
+ */
+export async function resolveRoleFilter(ref: string | undefined): Promise<string | undefined> {
+  if (!ref || ref === "-") return ref;
+  const role = await db.role.findFirst({ where: refWhere(ref.toLowerCase()), select: { name: true } });
+  if (!role) throw new AppError("not_found", `no role "${ref}"`);
+  return role.name;
+}
+
 export async function getRoleOrThrow(ref: string) {
   const role = await getRoleRowOrThrow(ref);
   return toRoleDto(role, (await machineCounts([role.id])).get(role.id));

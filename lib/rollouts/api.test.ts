@@ -59,6 +59,17 @@ describe("POST /api/rollouts with dryRun", () => {
     expect(await db.rollout.count()).toBe(0);
   });
 
+  it("takes ids wherever it takes names", async () => {
+    const role = await db.role.findUniqueOrThrow({ where: { name: "web" } });
+    const web1 = await db.machine.findUniqueOrThrow({ where: { hostname: "web-1" } });
+    const byId = await (await post({ selector: { role: role.id }, batchSize: 4, dryRun: true })).json();
+    expect(byId.batches.flat().sort()).toEqual(["web-1", "web-2", "web-3", "web-4"]);
+    const mixed = await (await post({ selector: { machines: [web1.id.toUpperCase(), "web-2"] }, batchSize: 4, dryRun: true })).json();
+    expect(mixed.batches.flat().sort()).toEqual(["web-1", "web-2"]);
+    const unknown = await (await post({ selector: { machines: ["00000000-0000-4000-8000-000000000000"] }, batchSize: 1, dryRun: true })).json();
+    expect(unknown.error.message).toMatch(/no machine named 00000000-0000-4000-8000-000000000000/);
+  });
+
   it("says when the target version is of another image than the role boots", async () => {
     const alt = await db.image.create({ data: { name: "alt-os" } });
     await db.imageVersion.create({ data: { imageId: alt.id, version: "7", kernelPath: "k", initrdPath: "i", squashfsPath: "f" } });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
+import { isUuid, refWhere } from "@/lib/http/ref";
 import type { Selector } from "./schema";
 
 type Client = Prisma.TransactionClient;
@@ -51,8 +52,10 @@ function bmcGap(m: { bmcType: BmcType | null; bmcUsername: string | null; bmcPas
  */
 export async function resolveSelection(client: Client, selector: Selector, powerOrder: BmcType[]) {
   const where: Prisma.MachineWhereInput[] = [];
+  // Names are accepted wherever an id is, and ids wherever a name is.
   if (selector.role) {
-    const role = await client.role.findFirst({ where: { name: selector.role }, select: { id: true } });
+    const ref = refWhere(selector.role);
+    const role = await client.role.findFirst({ where: "id" in ref ? ref : { name: selector.role.toLowerCase() }, select: { id: true } });
     if (!role) throw field("selector.role", `no role "${selector.role}"`);
     where.push({ roleId: role.id });
   }
@@ -60,11 +63,13 @@ export async function resolveSelection(client: Client, selector: Selector, power
   if (selector.tag) where.push({ tags: { has: selector.tag } });
   if (selector.machines?.length) {
     const wanted = [...new Set(selector.machines)];
-    const found = await client.machine.findMany({ where: { hostname: { in: wanted } }, select: { hostname: true } });
-    const known = new Set(found.map((f) => f.hostname));
-    const unknown = wanted.filter((h) => !known.has(h));
+    const ids = wanted.filter(isUuid).map((id) => id.toLowerCase());
+    const names = wanted.filter((w) => !isUuid(w));
+    const found = await client.machine.findMany({ where: { OR: [{ hostname: { in: names } }, { id: { in: ids } }] }, select: { id: true, hostname: true } });
+    const known = new Set(found.flatMap((f) => [f.hostname, f.id]));
+    const unknown = wanted.filter((h) => !known.has(isUuid(h) ? h.toLowerCase() : h));
     if (unknown.length) throw field("selector.machines", `no machine named ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ""}`);
-    where.push({ hostname: { in: wanted } });
+    where.push({ id: { in: found.map((f) => f.id) } });
   }
   const rows = await client.machine.findMany({
     where: { AND: where },

@@ -2,8 +2,10 @@ import { requireActor } from "@/lib/auth/request";
 import { getDriftPage } from "@/lib/fleet/drift-queries";
 import { driftListQuery } from "@/lib/fleet/schema";
 import { handle, json, readQuery } from "@/lib/http/respond";
+import { resolveRoleFilter } from "@/lib/roles/queries";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
-  return json(await getDriftPage(readQuery(req, driftListQuery)));
+  const q = readQuery(req, driftListQuery);
+  return json(await getDriftPage({ ...q, role: await resolveRoleFilter(q.role) }));
 });
