@@ -41,8 +41,9 @@ test("paste ten MACs, see exactly the bad lines, fix them, add the machines", as
   await expect(flagged.nth(1)).toContainText("52:54:00:e3:00:01 is already on line 2");
   await expect(page.getByRole("button", { name: "Add machines" })).toBeDisabled();
 
-  // Fix: drop the typo and the repeat.
-  await box.fill(["# ten new frontends", ...good].join("\n"));
+  // Set the typo and the repeat aside: commented out, they stay in the text to fix later.
+  await page.getByRole("button", { name: "Comment out the 2 lines that need attention" }).click();
+  await expect(box).toHaveValue(["# ten new frontends", ...good.slice(0, 5), `# ${bad[0]}`, ...good.slice(5), `# ${bad[1]}`].join("\n"));
   await expect(status).toHaveText("10 ready");
   await page.getByRole("button", { name: "Add 10 machines" }).click();
 

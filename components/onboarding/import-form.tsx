@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ImportRow } from "@/lib/onboarding/schema";
+import { commentOutLines } from "@/lib/onboarding/set-aside";
 import { CreatedList } from "./created-list";
 import { DefaultsFields, type DefaultsValue } from "./defaults-fields";
 import { PasteArea } from "./paste-area";
@@ -91,6 +92,15 @@ export function ImportForm({
             <Summary ready={summary.ready} attention={summary.attention} />
           )}
         </p>
+        {summary && !stale && summary.ready > 0 && summary.attention > 0 && !committing ? (
+          <Button
+            variant="secondary"
+            title="Puts # in front of those lines: they are skipped, and stay in the text to fix later"
+            onClick={() => setText(commentOutLines(text, (result?.rows ?? []).filter((r) => r.status !== "ok").map((r) => r.line)))}
+          >
+            Comment out the {summary.attention.toLocaleString("en")} line{summary.attention === 1 ? "" : "s"} that need{summary.attention === 1 ? "s" : ""} attention
+          </Button>
+        ) : null}
         {commitError ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{commitError}</p> : null}
       </div>
       {result?.notes.map((n) => <p key={n} className="text-xs text-zinc-500 dark:text-zinc-400">{n}</p>)}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { formatUtc } from "@/components/ui/timestamp";
 import type { RolloutBatch, RolloutStepRow } from "@/lib/rollouts/queries";
 import { formatDuration } from "./describe";
@@ -33,7 +34,7 @@ function took(b: RolloutBatch): string {
  * One line per batch (what it holds, how far it is, how long it took); the batches in
  * `open` also list their machines; the others link to a page that opens them (`href`).
  */
-export function BatchTable({ batches, steps, open, selected, href }: { batches: RolloutBatch[]; steps: Map<number, RolloutStepRow[]>; open: Set<number>; selected: number | null; href: (batch: number | null) => string }) {
+export function BatchTable({ batches, steps, open, selected, href, canary = false }: { batches: RolloutBatch[]; steps: Map<number, RolloutStepRow[]>; open: Set<number>; selected: number | null; href: (batch: number | null) => string; canary?: boolean }) {
   return (
     <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
       <table className="data-table" aria-label="Batches">
@@ -54,7 +55,9 @@ export function BatchTable({ batches, steps, open, selected, href }: { batches: 
             const shown = open.has(b.batch) ? (steps.get(b.batch) ?? []) : null;
             return [
               <tr key={b.batch}>
-                <td className="text-right font-medium tabular-nums">{b.batch}</td>
+                <td className="text-right font-medium tabular-nums">
+                  {canary && b.batch === 1 ? <Badge tone="violet">canary</Badge> : null} {b.batch}
+                </td>
                 <td className="text-right tabular-nums">{b.total.toLocaleString("en")}</td>
                 <td>
                   <BatchProgress b={b} />

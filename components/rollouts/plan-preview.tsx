@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { RolloutPlan } from "@/lib/rollouts/mutations";
 import { ExcludedTable } from "./excluded-table";
@@ -70,11 +70,12 @@ export function PlanPreview({ plan }: { plan: RolloutPlan }) {
                   </td>
                   <td className="text-right tabular-nums">{b.hostnames.length.toLocaleString("en")}</td>
                   <td className="whitespace-normal font-mono text-xs">
+                    {/* The comma and space sit outside each name, so the list wraps between names. */}
                     {b.hostnames.slice(0, NAMES_PER_BATCH).map((h, j) => (
-                      <span key={h} className="whitespace-nowrap">
+                      <Fragment key={h}>
                         {j ? ", " : ""}
-                        {h}
-                      </span>
+                        <span className="whitespace-nowrap">{h}</span>
+                      </Fragment>
                     ))}
                     {b.hostnames.length > NAMES_PER_BATCH ? <span className="font-sans text-zinc-500 dark:text-zinc-400"> and {b.hostnames.length - NAMES_PER_BATCH} more</span> : null}
                   </td>

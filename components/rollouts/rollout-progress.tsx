@@ -32,7 +32,12 @@ export function RolloutProgress({ r }: { r: RolloutSummary }) {
       <RolloutBar className="w-full max-w-3xl" counts={{ healthy: counts.healthy, failed: counts.failed, inFlight, settled }} total={total} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {r.batches.length.toLocaleString("en")} batch{r.batches.length === 1 ? "" : "es"}
-        {mean !== null ? <>, {finished.length.toLocaleString("en")} finished in {formatDuration(mean)} each on average</> : null}
+        {mean !== null ? (
+          <>
+            , {finished.length.toLocaleString("en")} finished
+            {finished.length === 1 ? <> after {mean < 1 ? "under a second" : formatDuration(mean)}</> : <>, {mean < 1 ? "under a second" : formatDuration(mean)} each on average</>}
+          </>
+        ) : null}
         {current?.seconds != null ? <> · batch {current.batch} running for {formatDuration(current.seconds)}</> : null}
         {r.remainingSeconds ? (
           <>

@@ -130,7 +130,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
           </Section>
         ) : null}
         <Section title={`Batches (${r.batches.length.toLocaleString("en")})`}>
-          <BatchTable batches={onPage} steps={byBatch} open={open} selected={selected} href={href} />
+          <BatchTable batches={onPage} steps={byBatch} open={open} selected={selected} href={href} canary={r.canary} />
           {pages > 1 ? <Pager page={page} pageSize={BATCH_PAGE} total={r.batches.length} href={(p) => href(null, p)} summary={`Batches ${onPage[0]?.batch}–${onPage[onPage.length - 1]?.batch} of ${r.batches.length.toLocaleString("en")}`} /> : null}
         </Section>
         {r.excluded.length ? (
