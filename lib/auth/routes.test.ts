@@ -10,8 +10,9 @@ process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
 process.env.FLEETBOOT_SECRET_KEY = "22".repeat(32);
 
 // Routes that are public on purpose. Everything else under app/api must refuse an
-// anonymous caller: a new route without a permission check fails here.
-const PUBLIC = new Set(["health", "auth/[...all]", "boot/ipxe", "boot/beacon", "boot/report", "boot/agent"]);
+// anonymous caller: a new route without a permission check fails here. "[...path]" is the
+// JSON 404 for paths no route has: it reads and changes nothing.
+const PUBLIC = new Set(["health", "auth/[...all]", "boot/ipxe", "boot/beacon", "boot/report", "boot/agent", "[...path]"]);
 
 // The least role a write needs; reads need "viewer" everywhere.
 const WRITE_NEEDS: [RegExp, "operator" | "admin"][] = [
