@@ -53,7 +53,7 @@ export function MachineForm({
         <TextField name="bmcAddress" label="Address" defaultValue={val("bmcAddress", machine?.bmc?.address)} error={e["bmc.address"]} />
         <TextField name="bmcPort" label="Port" inputMode="numeric" defaultValue={val("bmcPort", machine?.bmc?.port)} error={e["bmc.port"]} />
         <TextField name="bmcUsername" label="Username" autoComplete="off" defaultValue={val("bmcUsername", machine?.bmc?.username)} error={e["bmc.username"]} />
-        <TextField name="bmcPassword" label="Password" type="password" autoComplete="new-password" error={e["bmc.password"]} hint={machine?.bmc?.hasPassword ? "Stored encrypted. Leave empty to keep it." : "Stored encrypted; never shown again."} />
+        <TextField name="bmcPassword" label="Password" type="password" autoComplete="new-password" error={e["bmc.password"]} hint={machine?.bmc?.hasPassword ? "One is stored, encrypted. Leave empty to keep it." : machine?.bmc ? "None stored yet: Redfish and IPMI need one. Stored encrypted; never shown again." : "Stored encrypted; never shown again."} />
         <SelectField name="bmcTls" label="TLS (Redfish)" defaultValue={val("bmcTls", machine?.bmc?.tls ?? "")} error={e["bmc.tls"]} options={[{ value: "", label: "default: verify (plain HTTP on loopback)" }, { value: "verify", label: "HTTPS, verify the certificate" }, { value: "insecure", label: "HTTPS, accept any certificate" }, { value: "plain", label: "plain HTTP" }]} />
       </fieldset>
       <input type="hidden" name="maintenance" value="false" />

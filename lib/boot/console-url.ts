@@ -24,3 +24,8 @@ export function consoleUrl(host: string | null | undefined, env: NodeJS.ProcessE
   if (!HOST_HEADER.test(host)) return { ok: false, reason: "the request's Host header is not a plain host[:port]" };
   return { ok: true, url: `http://${host.toLowerCase()}` };
 }
+
+/** Whether consoleUrl() takes the request's Host, FLEETBOOT_PUBLIC_URL being unset. */
+export function consoleUrlFromHost(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.FLEETBOOT_PUBLIC_URL?.trim();
+}

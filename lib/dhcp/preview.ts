@@ -1,3 +1,4 @@
+import { consoleUrlFromHost } from "@/lib/boot/console-url";
 import { AppError } from "@/lib/http/errors";
 import { dhcpOptions, renderWithEtag } from "./build";
 import type { DhcpFormat } from "./model";
@@ -20,7 +21,7 @@ export interface DhcpPreview {
 export async function previewDhcpConfig(format: DhcpFormat, host: string | null): Promise<DhcpPreview> {
   const [fleet, withoutReservation] = await Promise.all([loadDhcpFleet(), countMachinesWithoutReservation()]);
   const base = { format, subnets: fleet.subnets.length, reservations: fleet.hosts.length, withoutReservation };
-  const chainFrom = process.env.FLEETBOOT_PUBLIC_URL?.trim() ? "setting" : "host";
+  const chainFrom = consoleUrlFromHost() ? "host" : "setting";
   let options;
   try {
     options = dhcpOptions({ host });

@@ -24,6 +24,13 @@ export default async function TokensPage() {
         <Section title="New token">
           <TokenForm action={createTokenAction} roles={ROLES.filter((r) => rank(r) <= rank(user.role))} />
         </Section>
+        {isAdmin && process.env.FLEETBOOT_ADMIN_TOKEN ? (
+          <p className="max-w-3xl rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            <span className="font-medium">FLEETBOOT_ADMIN_TOKEN is set</span> on this console: whoever sends it has admin rights, recorded in the
+            audit log as &ldquo;admin token&rdquo;. It is not listed below and cannot be revoked here; remove it from the console&apos;s environment
+            and restart to turn it off, and use tokens made here instead.
+          </p>
+        ) : null}
         {isAdmin ? (
           <Section title="All tokens">
             {tokens.length === 0 ? (
