@@ -184,6 +184,11 @@ describe("GET /api/boot/beacon", () => {
     const events = await db.event.findMany({ where: { kind: "boot.kernel_started" } });
     expect(events.map((e) => e.payload)).toEqual([{ bootId, mirror: 1, sourceIp: null }]);
     expect((await beacon(apiRequest("/api/boot/beacon?mac=nope&boot=x&stage=kernel", { token: null }))).status).toBe(400);
+    // What is missing or wrong is named, and an empty mirror is not read as mirror 0.
+    const said = async (q: string) => (await beacon(apiRequest(`/api/boot/beacon?mac=52:54:00:0b:00:05&${q}`, { token: null }))).text();
+    expect(await said("stage=kernel")).toContain("boot is required");
+    expect(await said(`boot=${bootId}&stage=up`)).toContain("stage must be one of kernel, failed");
+    expect(await said(`boot=${bootId}&stage=kernel&mirror=`)).toContain("mirror must be the mirror's place");
   });
 });
 

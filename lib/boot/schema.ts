@@ -33,9 +33,9 @@ export const BEACON_STAGES = ["kernel", "failed"] as const;
 
 export const beaconQuerySchema = z.object({
   mac: bootQuerySchema.shape.mac,
-  boot: z.string().regex(/^[0-9a-f-]{36}$/, "boot must be the boot id from the script"),
-  stage: z.enum(BEACON_STAGES),
-  mirror: z.coerce.number().int().min(0).max(63).optional(),
+  boot: z.string({ error: "boot is required: the boot id from the script" }).regex(/^[0-9a-f-]{36}$/, "boot must be the boot id from the script"),
+  stage: z.enum(BEACON_STAGES, { error: `stage must be one of ${BEACON_STAGES.join(", ")}` }),
+  mirror: z.string().regex(/^\d{1,2}$/, "mirror must be the mirror's place in the script, 0 to 63").transform(Number).pipe(z.number().max(63, "mirror must be the mirror's place in the script, 0 to 63")).optional(),
 });
 
 export type BeaconQuery = z.output<typeof beaconQuerySchema>;

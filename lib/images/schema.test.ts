@@ -43,6 +43,9 @@ describe("image schemas", () => {
     expect(errors(versionCreateSchema, { ...minimal, sizeBytes: 0 }).sizeBytes).toContain("more than 0");
     expect(errors(versionCreateSchema, { ...minimal, sizeBytes: "-5" }).sizeBytes).toContain("whole number");
     expect(errors(versionCreateSchema, { ...minimal, sizeBytes: "9223372036854775808" }).sizeBytes).toContain("too large");
+    expect(errors(versionCreateSchema, { ...minimal, sizeBytes: 1e300 }).sizeBytes).toContain("too large");
+    expect(errors(versionCreateSchema, { ...minimal, sizeBytes: "12345678901234567890" }).sizeBytes).toContain("too large");
+    expect(errors(versionCreateSchema, { ...minimal, sizeBytes: 1.5 }).sizeBytes).toContain("whole number");
   });
 
   it.each(["2026.11.0", "1.0+git20261101", "v2_rc-1", "a".repeat(64)])("accepts version label %s", (version) => {

@@ -50,7 +50,13 @@ const sizeBytes = z.preprocess(
     return v;
   },
   z
-    .bigint({ error: "Size must be a whole number of bytes" })
+    .bigint({
+      // A number past 2^53 or a string of more than 19 digits is whole but cannot be held exactly.
+      error: (issue) =>
+        (typeof issue.input === "number" && Number.isInteger(issue.input)) || (typeof issue.input === "string" && /^\s*\d{20,}\s*$/.test(issue.input))
+          ? "Size is too large (send sizes above 2^53 as a string of digits)"
+          : "Size must be a whole number of bytes",
+    })
     .positive("Size must be more than 0 bytes")
     .max(MAX_SIZE_BYTES, "Size is too large"),
 );

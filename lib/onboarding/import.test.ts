@@ -178,6 +178,12 @@ describe("POST /api/machines/import", () => {
     expect(body.error?.message).toMatch(/more than 20,000 lines/);
   });
 
+  it("says whether the text is missing or of the wrong kind", async () => {
+    const said = async (body: object) => ((await (await POST(apiRequest("/api/machines/import", { method: "POST", body }), undefined)).json()) as Reply).error?.message;
+    expect(await said({})).toMatch(/text is required/);
+    expect(await said({ text: 123 })).toMatch(/text must be a string/);
+  });
+
   it("needs credentials", async () => {
     const res = await POST(apiRequest("/api/machines/import", { method: "POST", body: { text: "52:54:00:0a:00:01" }, token: null }), undefined);
     expect(res.status).toBe(401);

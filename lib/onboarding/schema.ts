@@ -29,7 +29,7 @@ export const importDefaultsSchema = z.object({
 });
 
 export const importRequestSchema = z.object({
-  text: z.string({ error: "text is required: the pasted lines, one machine per line" }),
+  text: z.string({ error: (issue) => (issue.input === undefined ? "text is required: the pasted lines, one machine per line" : "text must be a string: the pasted lines, one machine per line") }),
   defaults: importDefaultsSchema.default({ role: undefined, subnet: undefined, rack: undefined, hostnameTemplate: undefined }),
   dryRun: boolish.optional().transform((v) => v ?? false),
 });
