@@ -27,7 +27,9 @@ beforeAll(async () => {
   });
   await db.machine.create({ data: { hostname: "old-box", ipv4: "10.9.0.12", interfaces: { create: [{ mac: "52:54:00:00:aa:02" }] } } });
   await db.machine.create({ data: { hostname: "tiny-box", ipv4: "10.7.0.11", interfaces: { create: [{ mac: "52:54:00:00:aa:03" }] } } });
-  await db.unknownMac.createMany({ data: [{ mac: "52:54:00:0b:00:01" }, { mac: "52:54:00:0b:00:02" }, { mac: "52:54:00:0b:00:99" }] });
+  await db.unknownMac.createMany({
+    data: [{ mac: "52:54:00:0b:00:01", serial: "CZ2201AB", uuid: "4c4c4544-0042", arch: "x86_64", platform: "efi" }, { mac: "52:54:00:0b:00:02" }, { mac: "52:54:00:0b:00:99" }],
+  });
 });
 
 describe("POST /api/machines/import", () => {
@@ -113,6 +115,8 @@ describe("POST /api/machines/import", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "admin token", changes: { created: 2, macs: ["52:54:00:0b:00:01", "52:54:00:0b:00:02"] } });
     expect((await db.unknownMac.findMany()).map((u) => u.mac)).toEqual(["52:54:00:0b:00:99"]);
+    // What iPXE told about an adopted MAC's machine stays with it; one that told nothing keeps empty notes.
+    expect(machines.map((m) => m.notes)).toEqual(["", "As iPXE reported it before registration: serial CZ2201AB, UUID 4c4c4544-0042, x86_64 efi"]);
 
     const again = await importText(text);
     expect(again.status).toBe(422);

@@ -35,8 +35,17 @@ export async function insertMachines(tx: Tx, rows: ImportRow[], world: World, ac
     INSERT INTO events (kind, machine_id, payload)
     SELECT 'machine.created', machine_id, payload FROM unnest(${ids}::uuid[], ${payloads}::jsonb[]) WITH ORDINALITY AS t(machine_id, payload, n)
     ORDER BY n`;
-  // A MAC that asked to boot before it was registered leaves the inbox as it is adopted.
-  await tx.$executeRaw`DELETE FROM unknown_macs WHERE mac = ANY(${macs}::text[])`;
+  // A MAC that asked to boot before it was registered leaves the inbox as it is adopted,
+  // and what iPXE told about the machine then (serial, SMBIOS UUID, platform) goes into
+  // its notes, which are empty for an imported machine: after this, nothing else has it.
+  await tx.$executeRaw`
+    WITH adopted AS (
+      DELETE FROM unknown_macs WHERE mac = ANY(${macs}::text[])
+      RETURNING mac, concat_ws(', ', 'serial ' || serial, 'UUID ' || uuid, nullif(concat_ws(' ', arch, platform), '')) AS seen
+    )
+    UPDATE machines m SET notes = 'As iPXE reported it before registration: ' || adopted.seen
+    FROM interfaces i JOIN adopted ON adopted.mac = i.mac
+    WHERE i.machine_id = m.id AND m.notes = '' AND adopted.seen <> ''`;
   await recordAudit(tx, { actor, action: "machine.import", targetType: "machine", changes: { created: rows.length, macs, defaults } });
   return rows.length;
 }
