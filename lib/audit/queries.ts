@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bigintId } from "@/lib/validation/fields";
+import { bigintId, text } from "@/lib/validation/fields";
 
 export const auditQuery = z.object({
-  actor: z.string().trim().max(200).optional(),
+  actor: text(200).optional(),
   action: z.string().trim().max(64).regex(/^[a-z_.]*$/, "action is a prefix like machine. or token.create").optional(),
-  target: z.string().trim().max(100).optional(),
+  target: text(100).optional(),
   cursor: bigintId("must be the nextCursor of an earlier page").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -3,11 +3,12 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
+import { text } from "@/lib/validation/fields";
 import { getAuth } from "./auth";
 
 export const userCreateSchema = z.object({
   email: z.email({ error: "must be an email address" }).trim().toLowerCase(),
-  name: z.string().trim().max(100).default(""),
+  name: text(100).default(""),
   role: z.enum(["viewer", "operator", "admin"], { error: "role must be viewer, operator or admin" }),
   password: z.string().min(12, "at least 12 characters").max(256),
 });

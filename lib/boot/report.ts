@@ -8,6 +8,7 @@ import { deployQueued } from "@/lib/jobs/wake";
 import { parseMac } from "@/lib/mac/parse";
 import { ipv4 } from "@/lib/machines/schema";
 import { createBatcher } from "@/lib/batch";
+import { text } from "@/lib/validation/fields";
 import { verifyBootToken } from "./token";
 
 // Report-in: the agent in a freshly booted image says "I am here, deploy me". Its token
@@ -18,7 +19,7 @@ export const reportSchema = z.object({
   ip: ipv4,
   token: z.string().max(128),
   image: z.string().trim().max(200).regex(/^[A-Za-z0-9._+-]+:[A-Za-z0-9._+-]+$/, "image is <image>:<version>").optional(),
-  hostname: z.string().trim().max(253).optional(),
+  hostname: text(253).optional(),
   bootId: z.string().regex(/^[0-9a-f-]{36}$/i, "bootId is the kernel's boot_id").optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 is 64 hex digits").optional(),
 });

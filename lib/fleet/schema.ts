@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 
 export const DRIFT_KINDS = ["version", "stale", "hash"] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
@@ -10,8 +11,8 @@ export const DEFAULT_STALE_DAYS = 30;
 
 /** Role and rack narrow every fleet view; "-" means "machines without one", as in the machine list. */
 const filters = {
-  role: z.string().trim().max(100).optional(),
-  rack: z.string().trim().max(32).optional(),
+  role: text(100).optional(),
+  rack: text(32).optional(),
 };
 
 const staleDays = z.coerce

@@ -4,6 +4,9 @@ import { GET as getRole } from "@/app/api/roles/[id]/route";
 import { POST as createRole } from "@/app/api/roles/route";
 import { db } from "@/lib/db";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
+import { auditQuery } from "@/lib/audit/queries";
+import { driftFilter } from "@/lib/fleet/schema";
+import { machineListQuery } from "@/lib/machines/schema";
 import { toAppError } from "./errors";
 
 // PostgreSQL cannot store a NUL character (U+0000) in text: every way one can arrive is
@@ -32,6 +35,12 @@ describe("a NUL character in a request", () => {
     const path = await getRole(apiRequest("/api/roles/a%00b"), params({ id: "a\u0000b" }));
     expect(path.status).toBe(400);
     expect((await path.json()).error.message).toBe("the URL path contains a NUL character (%00)");
+  });
+
+  it("in a page's filter makes the filter invalid (the page then ignores it) rather than failing its query", () => {
+    expect(machineListQuery.safeParse({ q: "a\u0000b" }).success).toBe(false);
+    expect(auditQuery.safeParse({ actor: "a\u0000b" }).success).toBe(false);
+    expect(driftFilter.safeParse({ role: "a\u0000b" }).success).toBe(false);
   });
 
   it("that reaches the database anyway becomes a validation error", async () => {

@@ -90,10 +90,10 @@ export const machineUpdateSchema = z.object({
 });
 
 export const machineListQuery = z.object({
-  role: z.string().trim().max(100).optional(),
+  role: text(100).optional(),
   state: z.enum(MACHINE_STATES, { error: `state must be one of ${MACHINE_STATES.join(", ")}` }).optional(),
-  rack: z.string().trim().max(32).optional(),
-  q: z.string().trim().max(100).optional(),
+  rack: text(32).optional(),
+  q: text(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BMC_TYPES } from "@/lib/machines/schema";
+import { text } from "@/lib/validation/fields";
 
 // The body of POST /api/rollouts (DESIGN.md), extended with the options the contract
 // leaves open. Options left out mean "none": no canary approval, no maintenance window,
@@ -54,7 +55,7 @@ export const windowSchema = z
 
 export const createRolloutSchema = z
   .object({
-    name: z.string().trim().max(100).default(""),
+    name: text(100).default(""),
     selector: selectorSchema,
     imageVersion: z.string().trim().min(1).max(200).optional(),
     batchSize,
