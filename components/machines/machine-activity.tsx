@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { summarizePayload } from "@/lib/events/summary";
 
 interface EventRow {
   id: bigint;
@@ -22,15 +23,6 @@ interface DeploymentRow {
 
 const DEPLOY_TONE: Record<string, Tone> = { queued: "gray", running: "violet", succeeded: "green", failed: "red", cancelled: "amber" };
 
-function summary(payload: unknown): string {
-  if (!payload || typeof payload !== "object") return "";
-  return Object.entries(payload as Record<string, unknown>)
-    .filter(([, v]) => v !== null && typeof v !== "object")
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(" ")
-    .slice(0, 160);
-}
-
 export function MachineEvents({ events }: { events: EventRow[] }) {
   if (!events.length) return <EmptyState title="No events yet">Events appear when this machine fetches its boot script, reports in and deploys.</EmptyState>;
   return (
@@ -41,7 +33,9 @@ export function MachineEvents({ events }: { events: EventRow[] }) {
           <tr key={e.id.toString()}>
             <td><TimeAgo date={e.createdAt} /></td>
             <td className="font-mono">{e.kind}</td>
-            <td className="max-w-md truncate font-mono text-xs text-zinc-500">{summary(e.payload)}</td>
+            <td className="max-w-md truncate font-mono text-xs text-zinc-500" title={summarizePayload(e.payload, 2000)}>
+              {summarizePayload(e.payload, 160)}
+            </td>
           </tr>
         ))}
       </tbody>
