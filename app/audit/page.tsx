@@ -1,41 +1,11 @@
 import Link from "next/link";
+import { AuditChanges } from "@/components/audit/audit-changes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { describeChanges } from "@/lib/audit/describe";
 import { auditQuery, listAudit } from "@/lib/audit/queries";
 
 export const metadata = { title: "Audit log" };
-
-const SHOWN = 3;
-
-/** The first few changed fields; the rest, and every long value, one click away. */
-function Changes({ changes, action }: { changes: unknown; action: string }) {
-  const lines = describeChanges(changes, action);
-  if (!lines.length) return <span className="text-zinc-400">—</span>;
-  const list = (items: typeof lines) => (
-    <ul className="space-y-0.5">
-      {items.map((l) => (
-        <li key={l.field} className="break-words">
-          <span className="text-zinc-500 dark:text-zinc-400">{l.field}:</span> {l.text}
-        </li>
-      ))}
-    </ul>
-  );
-  const long = lines.length > SHOWN || lines.some((l) => l.text.length > 120);
-  if (!long) return list(lines);
-  const short = lines.slice(0, SHOWN).map((l) => ({ ...l, text: l.text.length > 120 ? `${l.text.slice(0, 117)}…` : l.text }));
-  return (
-    <details className="group">
-      <summary className="cursor-pointer list-none">
-        <div className="group-open:hidden">{list(short)}</div>
-        <span className="text-sky-700 hover:underline group-open:hidden dark:text-sky-400">{lines.length > SHOWN ? `all ${lines.length} fields` : "in full"}</span>
-        <span className="hidden text-sky-700 hover:underline group-open:inline dark:text-sky-400">less</span>
-      </summary>
-      {list(lines)}
-    </details>
-  );
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)) as Record<string, string>;
@@ -66,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="font-mono">{a.action}</td>
                   <td className="font-mono text-xs">{a.targetType}{a.targetId ? ` ${a.targetId.slice(0, 8)}` : ""}</td>
                   <td className="max-w-xl align-top text-xs whitespace-normal">
-                    <Changes changes={a.changes} action={a.action} />
+                    <AuditChanges changes={a.changes} action={a.action} />
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmInline } from "@/components/ui/confirm-inline";
 
 type Action = "pxe-cycle" | "cycle" | "on" | "off";
 
@@ -37,17 +38,16 @@ export function PowerMenu({ hostname, action }: { hostname: string; action: (a: 
         </span>
       ) : null}
       {chosen ? (
-        <>
-          <span className="text-sm">
-            {LABELS[chosen]} {hostname}? {CONSEQUENCE[chosen]}
-          </span>
-          <Button variant={chosen === "on" ? "primary" : "danger"} disabled={pending} onClick={() => send(chosen)}>
-            {pending ? "Sending…" : LABELS[chosen]}
-          </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => setChosen(null)}>
-            Back
-          </Button>
-        </>
+        <ConfirmInline
+          question={`${LABELS[chosen]} ${hostname}? ${CONSEQUENCE[chosen]}`}
+          confirm={LABELS[chosen]}
+          pendingLabel="Sending…"
+          back="Back"
+          pending={pending}
+          variant={chosen === "on" ? "primary" : "danger"}
+          onConfirm={() => send(chosen)}
+          onBack={() => setChosen(null)}
+        />
       ) : open ? (
         <>
           {(Object.keys(LABELS) as Action[]).map((a) => (

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmInline } from "@/components/ui/confirm-inline";
 import type { RolloutState } from "@/lib/generated/prisma/enums";
 
 type Command = "pause" | "resume" | "cancel" | "approve";
@@ -46,27 +47,25 @@ export function RolloutControls({
         </span>
       ) : null}
       {confirming === "cancel" ? (
-        <>
-          <span className="text-sm">Cancel this rollout? Machines rebooting now finish on their own; no others are rebooted.</span>
-          <Button variant="danger" disabled={pending} onClick={() => run("cancel")}>
-            {pending ? "Cancelling…" : "Cancel rollout"}
-          </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(null)}>
-            Keep it
-          </Button>
-        </>
+        <ConfirmInline
+          question="Cancel this rollout? Machines rebooting now finish on their own; no others are rebooted."
+          confirm="Cancel rollout"
+          pendingLabel="Cancelling…"
+          back="Keep it"
+          pending={pending}
+          onConfirm={() => run("cancel")}
+          onBack={() => setConfirming(null)}
+        />
       ) : confirming === "approve" ? (
-        <>
-          <span className="text-sm">
-            {canaryFailed === 1 ? "1 canary machine failed." : `${canaryFailed} canary machines failed.`} Approve anyway? The next batches start once the rollout runs.
-          </span>
-          <Button variant="danger" disabled={pending} onClick={() => run("approve")}>
-            {pending ? "Approving…" : "Approve anyway"}
-          </Button>
-          <Button variant="secondary" disabled={pending} onClick={() => setConfirming(null)}>
-            Keep waiting
-          </Button>
-        </>
+        <ConfirmInline
+          question={`${canaryFailed === 1 ? "1 canary machine failed." : `${canaryFailed} canary machines failed.`} Approve anyway? The next batches start once the rollout runs.`}
+          confirm="Approve anyway"
+          pendingLabel="Approving…"
+          back="Keep waiting"
+          pending={pending}
+          onConfirm={() => run("approve")}
+          onBack={() => setConfirming(null)}
+        />
       ) : (
         <>
           {awaitsApproval ? (

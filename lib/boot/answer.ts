@@ -1,5 +1,5 @@
 import { createBatcher } from "@/lib/batch";
-import { consoleMetrics } from "@/lib/metrics/registry";
+import { consoleMetrics, type BootOutcome } from "@/lib/metrics/registry";
 import { recordScriptsServed, recordUnknownMacs, type ScriptServed, type UnknownMacSighting } from "./mutations";
 import { planBoot, type BootPlanBoot } from "./plan";
 import { enabledMirrors } from "./mirror-cache";
@@ -16,7 +16,7 @@ export interface ScriptRequest {
   consoleUrl: string;
 }
 
-type Outcome = { script: string; kind: "hold" | "unknown" | "retry" } | { served: ScriptServed; script: string; hostname: string };
+type Outcome = { script: string; kind: Extract<BootOutcome, "hold" | "unknown" | "retry"> } | { served: ScriptServed; script: string; hostname: string };
 
 function servedPayload(plan: BootPlanBoot, r: ScriptRequest, bootId: string) {
   const v = plan.target.version;
@@ -75,21 +75,22 @@ async function answerBatch(batch: ScriptRequest[]): Promise<string[]> {
   const writeTimer = metrics.bootBatchSeconds.startTimer({ stage: "write" });
   const [written] = await Promise.all([recordScriptsServed(toServe), recordUnknownMacs(unknown)]);
   writeTimer();
-  const counts: Record<"boot" | "hold" | "unknown" | "retry", number> = { boot: 0, hold: 0, unknown: 0, retry: 0 };
+  const counts: Partial<Record<BootOutcome, number>> = {};
+  const count = (outcome: BootOutcome) => (counts[outcome] = (counts[outcome] ?? 0) + 1);
   const scripts = batch.map((r) => {
     const o = outcomes.get(r.query.mac)!;
     if (!("served" in o)) {
-      counts[o.kind]++;
+      count(o.kind);
       return o.script;
     }
     if (written.has(o.served.machineId)) {
-      counts.boot++;
+      count("boot");
       return o.script;
     }
-    counts.retry++;
+    count("retry");
     return renderHoldScript(r.consoleUrl, [`${o.hostname} changed while its script was built; asking again.`], 5);
   });
-  for (const [outcome, n] of Object.entries(counts)) if (n) metrics.bootScripts.inc({ outcome }, n);
+  for (const [outcome, n] of Object.entries(counts)) metrics.bootScripts.inc({ outcome }, n);
   return scripts;
 }
 

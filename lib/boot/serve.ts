@@ -1,4 +1,4 @@
-import { consoleMetrics } from "@/lib/metrics/registry";
+import { consoleMetrics, type BootOutcome } from "@/lib/metrics/registry";
 import { answerScriptRequest } from "./answer";
 import { consoleUrl } from "./console-url";
 import { admitBootRequest } from "./gate";
@@ -19,35 +19,29 @@ async function gate(req: BootHttpRequest, path: string): Promise<TextReply | nul
 
 /** GET /api/boot/ipxe[?mac=…]: always an iPXE script, whatever goes wrong. */
 export async function serveIpxe(req: BootHttpRequest): Promise<TextReply> {
+  const [reply, outcome] = await ipxeReply(req);
   // Per-MAC answers are counted by their batch (lib/boot/answer.ts), the rest here.
-  const count = consoleMetrics().bootScripts;
+  if (outcome) consoleMetrics().bootScripts.inc({ outcome });
+  return reply;
+}
+
+async function ipxeReply(req: BootHttpRequest): Promise<[TextReply, BootOutcome | null]> {
   const refused = await gate(req, "/api/boot/ipxe");
-  if (refused) {
-    count.inc({ outcome: "refused" });
-    return refused;
-  }
+  if (refused) return [refused, "refused"];
   const console_ = consoleUrl(req.host);
-  if (!console_.ok) {
-    count.inc({ outcome: "error" });
-    return { status: 500, body: renderErrorScript(console_.reason) };
-  }
+  if (!console_.ok) return [{ status: 500, body: renderErrorScript(console_.reason) }, "error"];
   const params = new URL(req.url, "http://boot.invalid").searchParams;
-  if (!params.has("mac")) {
-    count.inc({ outcome: "chain" });
-    return ok(renderChainScript(console_.url));
-  }
+  if (!params.has("mac")) return [ok(renderChainScript(console_.url)), "chain"];
   const parsed = bootQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
-    count.inc({ outcome: "invalid" });
     const reason = parsed.error.issues[0]?.message ?? "malformed request";
-    return { status: 400, body: renderErrorScript(`bad MAC address: ${reason}`) };
+    return [{ status: 400, body: renderErrorScript(`bad MAC address: ${reason}`) }, "invalid"];
   }
   try {
-    return ok(await answerScriptRequest({ query: parsed.data, req, consoleUrl: console_.url }));
+    return [ok(await answerScriptRequest({ query: parsed.data, req, consoleUrl: console_.url })), null];
   } catch (err) {
-    count.inc({ outcome: "error" });
     console.error("[fleetboot] boot script failed:", err);
-    return { status: 503, body: renderErrorScript("the console could not build a boot script (database unavailable?)") };
+    return [{ status: 503, body: renderErrorScript("the console could not build a boot script (database unavailable?)") }, "error"];
   }
 }
 

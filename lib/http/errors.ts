@@ -53,6 +53,22 @@ interface PgLikeError {
   meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { kind?: string; constraint?: unknown } } };
 }
 
+/** A refusal that belongs to one field of the request: named in `details` as forms and clients read it. */
+export function fieldError(path: string, message: string, code: "validation_failed" | "conflict" = "validation_failed"): AppError {
+  return new AppError(code, message, { field: path, fields: [{ path, message }] });
+}
+
+/**
+ * For a conflict the database itself raised (a unique index or a foreign key), as opposed
+ * to one the code decided: the column or index it names ("" when none), so that the caller
+ * can explain it by field or try again. Null for any other error.
+ */
+export function databaseConflict(err: unknown): string | null {
+  if (err instanceof AppError) return null;
+  const e = toAppError(err);
+  return e.code === "conflict" ? String((e.details as { field?: string } | undefined)?.field ?? "") : null;
+}
+
 /** Translates database errors that callers can cause into AppErrors; anything else is unexpected. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;

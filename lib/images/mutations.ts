@@ -1,13 +1,12 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError, fieldError } from "@/lib/http/errors";
 import { imageInclude, toImageDto } from "./dto";
 import { getImageRowOrThrow } from "./queries";
 import type { ImageCreateInput, ImageUpdateInput } from "./schema";
 
 function nameTaken(name: string): AppError {
-  const message = `an image named ${name} already exists`;
-  return new AppError("conflict", message, { field: "name", fields: [{ path: "name", message }] });
+  return fieldError("name", `an image named ${name} already exists`, "conflict");
 }
 
 export async function createImage(input: ImageCreateInput, actor: string) {

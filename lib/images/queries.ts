@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError, fieldError } from "@/lib/http/errors";
 import { isUuid, refWhere } from "@/lib/http/ref";
 import { imageInclude, toImageDto, toVersionDto, versionInclude } from "./dto";
 import { splitVersionRef } from "./schema";
@@ -46,7 +46,7 @@ export async function listVersions(imageRef: string) {
 }
 
 function unknownVersion(path: string, message: string): AppError {
-  return new AppError("validation_failed", message, { field: path, fields: [{ path, message }] });
+  return fieldError(path, message);
 }
 
 /** The id of the version that "<image>:<version>" (or an id) names; a clear 400 when none does. */

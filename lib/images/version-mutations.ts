@@ -1,7 +1,7 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError, fieldError } from "@/lib/http/errors";
 import { jsonSafe, toVersionDto, versionInclude } from "./dto";
 import { getImageRowOrThrow, getVersionRowOrThrow } from "./queries";
 import type { VersionCreateInput, VersionUpdateInput } from "./schema";
@@ -10,8 +10,7 @@ type Tx = Prisma.TransactionClient;
 
 async function refuseTakenLabel(tx: Tx, image: { id: string; name: string }, version: string) {
   if (!(await tx.imageVersion.findUnique({ where: { imageId_version: { imageId: image.id, version } }, select: { id: true } }))) return;
-  const message = `image ${image.name} already has a version ${version}`;
-  throw new AppError("conflict", message, { field: "version", fields: [{ path: "version", message }] });
+  throw fieldError("version", `image ${image.name} already has a version ${version}`, "conflict");
 }
 
 async function loadDto(tx: Tx, id: string) {

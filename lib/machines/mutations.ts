@@ -1,13 +1,13 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { AppError, databaseConflict, fieldError, toAppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/secrets/crypto";
 import { placeInSubnet } from "@/lib/subnets/ipv4";
 import { freeAddresses, lockPoolAllocation, usedPoolAddresses } from "./allocate";
 import { machineInclude, toMachineDto } from "./dto";
 import { findMachineRow } from "./queries";
-import { fieldError, resolveRoleId, resolveSubnet, subnetContaining } from "./resolve";
+import { resolveRoleId, resolveSubnet, subnetContaining } from "./resolve";
 import type { MachineCreateInput, MachineUpdateInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -15,14 +15,12 @@ type Bmc = NonNullable<MachineCreateInput["bmc"]>;
 
 // Unique violations name a column; say which field and value it was.
 function explainConflict(err: unknown, input: { hostname?: string; ipv4?: string | null; macs?: string[] }): never {
-  if (err instanceof AppError) throw err;
-  const e = toAppError(err);
-  if (e.code !== "conflict") throw err;
-  const target = String((e.details as { field?: string } | undefined)?.field ?? "");
+  const target = databaseConflict(err);
+  if (target === null) throw err;
   if (target.includes("hostname")) throw fieldError("hostname", `hostname ${input.hostname} is already taken`, "conflict");
   if (target.includes("ipv4")) throw fieldError("ipv4", `IP address ${input.ipv4} is already in use`, "conflict");
   if (target.includes("mac")) throw fieldError("macs", "one of the MAC addresses is already registered to another machine", "conflict");
-  throw e;
+  throw toAppError(err);
 }
 
 async function checkMacsFree(tx: Tx, macs: string[], machineId?: string) {

@@ -21,9 +21,6 @@ export async function resolveSubnet(tx: Tx, ref: string | null | undefined) {
   return subnet;
 }
 
-export function fieldError(path: string, message: string, code: "validation_failed" | "conflict" = "validation_failed"): AppError {
-  return new AppError(code, message, { field: path, fields: [{ path, message }] });
-}
 
 /**
  * The subnet an address belongs to when none was named: the most specific one whose CIDR

@@ -1,8 +1,7 @@
 import { Gauge, Registry } from "prom-client";
 import { db } from "@/lib/db";
 import { getFleetHomogeneity } from "@/lib/fleet/queries";
-import { MachineState, DeploymentStatus, RolloutState } from "@/lib/generated/prisma/enums";
-import { consoleMetrics } from "./registry";
+import { DeploymentStatus, MachineState, RolloutState } from "@/lib/generated/prisma/enums";
 
 // The fleet as PostgreSQL has it, read at each scrape into a registry of its own, so that
 // a role, version or state that no longer exists leaves no stale series behind. Machines
@@ -20,7 +19,8 @@ interface Totals {
   last_event_id: bigint | null;
 }
 
-async function fleetRegistry(): Promise<Registry> {
+/** The fleet's gauges, in a registry made for this scrape. */
+export async function fleetRegistry(): Promise<Registry> {
   const [machines, homogeneity, deployments, rollouts, totals] = await Promise.all([
     db.$queryRaw<MachineGroup[]>`
       SELECT r.name AS role, m.state, m.maintenance, count(*)::int AS n
@@ -64,22 +64,16 @@ async function fleetRegistry(): Promise<Registry> {
     for (const v of r.versions) running.set({ role, version: v.version, desired: String(v.desired) }, v.count);
   }
 
-  const deploymentGauge = gauge("fleetboot_deployments", "Deployments by status (all on record).", ["status"]);
-  for (const status of Object.values(DeploymentStatus)) deploymentGauge.set({ status }, 0);
-  for (const d of deployments) deploymentGauge.set({ status: d.status }, d._count._all);
-
-  const rolloutGauge = gauge("fleetboot_rollouts", "Rollouts by state (all on record).", ["state"]);
-  for (const state of Object.values(RolloutState)) rolloutGauge.set({ state }, 0);
-  for (const r of rollouts) rolloutGauge.set({ state: r.state }, r._count._all);
+  // One series per value of an enum, at 0 when none has it.
+  const countsByEnum = (name: string, help: string, label: string, values: readonly string[], counts: [string, number][]) => {
+    const g = gauge(name, help, [label]);
+    for (const v of values) g.set({ [label]: v }, 0);
+    for (const [v, n] of counts) g.set({ [label]: v }, n);
+  };
+  countsByEnum("fleetboot_deployments", "Deployments by status (all on record).", "status", Object.values(DeploymentStatus), deployments.map((d) => [d.status, d._count._all]));
+  countsByEnum("fleetboot_rollouts", "Rollouts by state (all on record).", "state", Object.values(RolloutState), rollouts.map((r) => [r.state, r._count._all]));
 
   gauge("fleetboot_unknown_macs", "MACs in the unknown inbox: asked for a boot script, not registered.").set(totals[0].unknown_macs);
   gauge("fleetboot_last_event_id", "The newest event's id (grows with every event written).").set(Number(totals[0].last_event_id ?? 0));
   return registry;
-}
-
-/** Prometheus text exposition: this process's counters and the fleet's state, one scrape. */
-export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
-  const own = consoleMetrics().registry;
-  const merged = Registry.merge([own, await fleetRegistry()]);
-  return { contentType: own.contentType, body: await merged.metrics() };
 }

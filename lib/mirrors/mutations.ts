@@ -1,16 +1,15 @@
 import { recordAudit, diffFields } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { databaseConflict, fieldError } from "@/lib/http/errors";
 import { defaultMirrorName, type MirrorCreateInput, type MirrorUpdateInput } from "./schema";
 import { getMirrorOrThrow } from "./queries";
 
 /** A unique violation said in the API's words: which field, which value, as roles and images do. */
 function explainConflict(err: unknown, data: { name?: string; baseUrl?: string }): never {
-  const e = toAppError(err);
-  const column = String((e.details as { field?: string } | undefined)?.field ?? "");
-  if (err instanceof AppError || e.code !== "conflict") throw err;
-  const [path, message] = column.includes("base_url") ? ["baseUrl", `a mirror with base URL ${data.baseUrl} already exists`] : ["name", `a mirror named ${data.name} already exists`];
-  throw new AppError("conflict", message, { field: path, fields: [{ path, message }] });
+  const column = databaseConflict(err);
+  if (column === null) throw err;
+  if (column.includes("base_url")) throw fieldError("baseUrl", `a mirror with base URL ${data.baseUrl} already exists`, "conflict");
+  throw fieldError("name", `a mirror named ${data.name} already exists`, "conflict");
 }
 
 export async function createMirror(input: MirrorCreateInput, actor: string) {

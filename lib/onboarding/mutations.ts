@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { AppError, databaseConflict } from "@/lib/http/errors";
 import { lockPoolAllocation } from "@/lib/machines/allocate";
 import { insertMachines } from "./insert";
 import type { ImportRequest, ImportResult } from "./schema";
@@ -22,11 +22,11 @@ export async function importMachines(input: ImportRequest, actor: string): Promi
   try {
     return await commitImport(input, actor);
   } catch (err) {
-    if (toAppError(err).code !== "conflict" || err instanceof AppError) throw err;
+    if (databaseConflict(err) === null) throw err;
     try {
       return await commitImport(input, actor);
     } catch (again) {
-      if (toAppError(again).code !== "conflict" || again instanceof AppError) throw again;
+      if (databaseConflict(again) === null) throw again;
       throw new AppError("conflict", "machines were registered at the same time as this import; nothing was written, send it again");
     }
   }

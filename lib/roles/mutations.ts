@@ -1,7 +1,7 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError, fieldError } from "@/lib/http/errors";
 import { resolveVersionRef } from "@/lib/images/queries";
 import { roleInclude, toRoleDto, versionLabel } from "./dto";
 import { getRoleOrThrow, getRoleRowOrThrow } from "./queries";
@@ -11,8 +11,7 @@ type Tx = Prisma.TransactionClient;
 
 async function refuseTakenName(tx: Tx, name: string) {
   if (!(await tx.role.findUnique({ where: { name }, select: { id: true } }))) return;
-  const message = `a role named ${name} already exists`;
-  throw new AppError("conflict", message, { field: "name", fields: [{ path: "name", message }] });
+  throw fieldError("name", `a role named ${name} already exists`, "conflict");
 }
 
 /** The columns an input sets; the desired version is looked up inside the caller's transaction. */

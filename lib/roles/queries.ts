@@ -37,9 +37,7 @@ export async function getRoleRowOrThrow(ref: string, client: Client = db) {
  */
 export async function resolveRoleFilter(ref: string | undefined): Promise<string | undefined> {
   if (!ref || ref === "-") return ref;
-  const role = await db.role.findFirst({ where: refWhere(ref.toLowerCase()), select: { name: true } });
-  if (!role) throw new AppError("not_found", `no role "${ref}"`);
-  return role.name;
+  return (await getRoleRowOrThrow(ref)).name;
 }
 
 export async function getRoleOrThrow(ref: string) {

@@ -2,7 +2,7 @@ import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RolloutState } from "@/lib/generated/prisma/enums";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { AppError, databaseConflict } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
 import { resolveVersionRef } from "@/lib/images/queries";
 import { effectiveBatchSize, planBatches } from "./plan";
@@ -200,7 +200,7 @@ export async function createRollout(input: CreateRolloutInput, actor: Actor): Pr
       }, { isolationLevel: "ReadCommitted", timeout: 60_000, maxWait: 15_000 });
     } catch (err) {
       // Another request took some of these machines (or this request key) at the same instant: plan again.
-      if (toAppError(err).code === "conflict" && !(err instanceof AppError) && attempt < 3) continue;
+      if (databaseConflict(err) !== null && attempt < 3) continue;
       throw err;
     }
   }

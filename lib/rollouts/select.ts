@@ -54,8 +54,7 @@ export async function resolveSelection(client: Client, selector: Selector, power
   const where: Prisma.MachineWhereInput[] = [];
   // Names are accepted wherever an id is, and ids wherever a name is.
   if (selector.role) {
-    const ref = refWhere(selector.role);
-    const role = await client.role.findFirst({ where: "id" in ref ? ref : { name: selector.role.toLowerCase() }, select: { id: true } });
+    const role = await client.role.findFirst({ where: refWhere(selector.role.toLowerCase()), select: { id: true } });
     if (!role) throw field("selector.role", `no role "${selector.role}"`);
     where.push({ roleId: role.id });
   }

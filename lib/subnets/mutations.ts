@@ -1,7 +1,7 @@
 import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { AppError, databaseConflict, fieldError } from "@/lib/http/errors";
 import { checkSubnetLayout } from "./ipv4";
 import { getSubnetOrThrow } from "./queries";
 import { mergeLayout, type SubnetCreateInput, type SubnetUpdateInput } from "./schema";
@@ -48,9 +48,8 @@ async function refuseStrandedMachines(tx: Tx, id: string, cidr: string) {
 
 /** The one unique column a caller can hit is the name: say so as roles and images do. */
 function explainConflict(err: unknown, name: string | undefined): never {
-  if (err instanceof AppError || toAppError(err).code !== "conflict") throw err;
-  const message = `a subnet named ${name} already exists`;
-  throw new AppError("conflict", message, { field: "name", fields: [{ path: "name", message }] });
+  if (databaseConflict(err) === null) throw err;
+  throw fieldError("name", `a subnet named ${name} already exists`, "conflict");
 }
 
 export async function createSubnet(input: SubnetCreateInput, actor: string) {

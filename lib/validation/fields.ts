@@ -59,9 +59,9 @@ export const httpUrl = z
 
 const MAX_BIGINT = 9223372036854775807n;
 
-/** A row id of a bigint column (events, audit entries) as digits: 0 to 2^63 − 1. */
-export const bigintId = (message: string) => z.string().refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT, message);
-
+/** Whether `value` is a row id of a bigint column (events, audit entries) as digits: 0 to 2^63 − 1. */
 export function isBigintId(value: string): boolean {
-  return bigintId("").safeParse(value).success;
+  return /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
 }
+
+export const bigintId = (message: string) => z.string().refine((v) => isBigintId(v), message);

@@ -1,6 +1,6 @@
 import { requireActor } from "@/lib/auth/request";
 import { handle } from "@/lib/http/respond";
-import { renderMetrics } from "@/lib/metrics/fleet";
+import { renderMetrics } from "@/lib/metrics/render";
 
 // Prometheus text format. Any user or token that may read the fleet may scrape it
 // (a scrape config's `authorization: { credentials: <token> }`).
