@@ -50,12 +50,17 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
   await request.delete("/api/machines/operator-made", { headers: auth });
 });
 
-test("the API answers in JSON for a path it does not have, and serves Prometheus metrics to a token", async ({ request, playwright, baseURL }) => {
+test("the API answers in JSON for a path or method it does not have, and serves Prometheus metrics to a token", async ({ request, playwright, baseURL }) => {
   for (const method of ["get", "post", "delete"] as const) {
     const res = await request[method]("/api/no-such-endpoint/x", { headers: auth });
     expect(res.status(), method).toBe(404);
     expect((await res.json()).error).toMatchObject({ code: "not_found", message: "no API endpoint /api/no-such-endpoint/x; see the API section of the README" });
   }
+  // A method the endpoint does not take: 405 with Allow, in JSON, through the whole server.
+  const put = await request.put("/api/roles", { headers: auth, data: {} });
+  expect(put.status()).toBe(405);
+  expect(put.headers().allow).toBe("GET, POST, HEAD, OPTIONS");
+  expect((await put.json()).error).toMatchObject({ code: "method_not_allowed", message: "PUT is not allowed on /api/roles; it takes GET, POST" });
 
   // Without the session this test's browser has, nor a token: refused.
   const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

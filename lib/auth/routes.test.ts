@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { API_METHODS, NOT_ALLOWED } from "@/lib/http/methods";
 import { ADMIN_TOKEN, apiRequest, useTestDatabase } from "@/lib/testing/db";
 import { createApiToken } from "./tokens";
 import { createUser } from "./users";
@@ -30,14 +31,23 @@ function routes(dir = "app/api", prefix = ""): string[] {
   return out;
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const FAKE_PARAMS = { params: Promise.resolve({ id: "x", version: "x", mac: "52:54:00:00:00:01", format: "isc", all: ["x"] }) };
 
+type RouteHandler = (req: Request, ctx: unknown) => Promise<Response>;
+
+async function routeModule(route: string): Promise<Record<string, RouteHandler | undefined>> {
+  return import(/* @vite-ignore */ path.resolve("app/api", route, "route.ts"));
+}
+
+/** The handlers that do the route's work (not the 405s of lib/http/methods.ts). */
 async function handlers() {
-  const out: { route: string; method: (typeof METHODS)[number]; fn: (req: Request, ctx: unknown) => Promise<Response> }[] = [];
+  const out: { route: string; method: (typeof API_METHODS)[number]; fn: RouteHandler }[] = [];
   for (const route of routes()) {
-    const mod = await import(/* @vite-ignore */ path.resolve("app/api", route, "route.ts"));
-    for (const method of METHODS) if (typeof mod[method] === "function") out.push({ route, method, fn: mod[method] });
+    const mod = await routeModule(route);
+    for (const method of API_METHODS) {
+      const fn = mod[method];
+      if (typeof fn === "function" && !(NOT_ALLOWED in fn)) out.push({ route, method, fn });
+    }
   }
   return out;
 }
@@ -82,5 +92,45 @@ describe("every API route checks permissions", () => {
   it("lets a viewer read", async () => {
     const { GET } = await import("@/app/api/machines/route");
     expect((await GET(apiRequest("/api/machines", { token: tokens.viewer }), undefined)).status).toBe(200);
+  });
+});
+
+// Routes whose every method is someone else's answer: better-auth's own, and the JSON 404.
+const NOT_OURS = new Set(["auth/[...all]", "[...path]"]);
+
+describe("a method a route does not take", () => {
+  it("gets the contract's JSON 405 with Allow, on every route", async () => {
+    const wrong: string[] = [];
+    for (const route of routes()) {
+      if (NOT_OURS.has(route)) continue;
+      const mod = await routeModule(route);
+      const real = API_METHODS.filter((m) => typeof mod[m] === "function" && !(NOT_ALLOWED in mod[m]!));
+      for (const method of API_METHODS) {
+        const fn = mod[method];
+        if (typeof fn !== "function") {
+          wrong.push(`${method} /api/${route}: not exported (add otherMethods(...) from lib/http/methods.ts)`);
+          continue;
+        }
+        if (real.includes(method)) continue;
+        const res = await fn(apiRequest(`/api/${route}`, { method, token: null, body: method === "GET" ? undefined : {} }), FAKE_PARAMS);
+        const body = await res.json();
+        const allow = res.headers.get("allow")?.split(", ") ?? [];
+        if (res.status !== 405 || body.error?.code !== "method_not_allowed" || !real.every((m) => allow.includes(m)) || allow.includes(method)) {
+          wrong.push(`${method} /api/${route} → ${res.status} ${JSON.stringify(body)} allow=${allow.join(",")}`);
+        }
+      }
+      const options = await mod.OPTIONS!(apiRequest(`/api/${route}`, { method: "OPTIONS", token: null }), FAKE_PARAMS);
+      expect(options.status).toBe(204);
+      expect(options.headers.get("allow")).toContain(real[0]);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("names the method and what the route takes", async () => {
+    const { PUT } = await import("@/app/api/roles/route");
+    const res = await PUT(apiRequest("/api/roles", { method: "PUT", token: null, body: {} }));
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect((await res.json()).error).toEqual({ code: "method_not_allowed", message: "PUT is not allowed on /api/roles; it takes GET, POST", details: { allowed: ["GET", "POST"] } });
   });
 });

@@ -6,6 +6,7 @@ import { eventStream } from "@/lib/events/sse";
 import { AppError } from "@/lib/http/errors";
 import { handle, readQuery } from "@/lib/http/respond";
 import { bigintId, isBigintId } from "@/lib/validation/fields";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -34,3 +35,5 @@ export const GET = handle(async (req) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { createImage } from "@/lib/images/mutations";
 import { listImages } from "@/lib/images/queries";
 import { imageCreateSchema } from "@/lib/images/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
@@ -14,3 +15,5 @@ export const POST = handle(async (req) => {
   const input = await readJson(req, imageCreateSchema);
   return json(await createImage(input, actor.name), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

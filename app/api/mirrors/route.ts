@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { createMirror } from "@/lib/mirrors/mutations";
 import { listMirrors } from "@/lib/mirrors/queries";
 import { mirrorCreateSchema } from "@/lib/mirrors/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
@@ -14,3 +15,5 @@ export const POST = handle(async (req) => {
   const input = await readJson(req, mirrorCreateSchema);
   return json(await createMirror(input, actor.name), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { createRole } from "@/lib/roles/mutations";
 import { listRoles } from "@/lib/roles/queries";
 import { roleCreateSchema } from "@/lib/roles/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
@@ -14,3 +15,5 @@ export const POST = handle(async (req) => {
   const input = await readJson(req, roleCreateSchema);
   return json(await createRole(input, actor.name), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { createRollout, previewRollout } from "@/lib/rollouts/mutations";
 import { listRollouts } from "@/lib/rollouts/queries";
 import { createRolloutSchema } from "@/lib/rollouts/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireReader(req);
@@ -22,3 +23,5 @@ export const POST = handle(async (req) => {
   const r = await createRollout(input, actor);
   return json({ id: r.id, state: r.state, ...(r.plan ? { batches: r.plan.batches, excluded: r.plan.excluded } : {}) }, { status: r.created ? 201 : 200 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { createSubnet } from "@/lib/subnets/mutations";
 import { listSubnets } from "@/lib/subnets/queries";
 import { subnetCreateSchema } from "@/lib/subnets/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
@@ -14,3 +15,5 @@ export const POST = handle(async (req) => {
   const input = await readJson(req, subnetCreateSchema);
   return json(await createSubnet(input, actor.name), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

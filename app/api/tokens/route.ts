@@ -3,6 +3,7 @@ import { tokenCreateSchema } from "@/lib/auth/token-schema";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/http/errors";
 import { handle, json, readJson } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "administer");
@@ -18,3 +19,5 @@ export const POST = handle(async (req) => {
   const token = await createApiToken(input, { userId: actor.userId, role: actor.role, name: actor.name });
   return json(token, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -4,6 +4,7 @@ import { matchesIfNoneMatch } from "@/lib/dhcp/etag";
 import { dhcpFormat, dhcpQuerySchema } from "@/lib/dhcp/schema";
 import { AppError } from "@/lib/http/errors";
 import { handle, readQuery } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export const GET = handle(async (req, ctx: { params: Promise<{ format: string }>
   if (matchesIfNoneMatch(req.headers.get("if-none-match"), config.etag)) return new Response(null, { status: 304, headers });
   return new Response(config.text, { status: 200, headers: { ...headers, "content-type": config.contentType } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

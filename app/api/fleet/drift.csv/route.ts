@@ -3,6 +3,7 @@ import { driftCsvName, streamDriftCsv } from "@/lib/fleet/drift-export";
 import { driftFilter } from "@/lib/fleet/schema";
 import { handle, readQuery } from "@/lib/http/respond";
 import { resolveRoleFilter } from "@/lib/roles/queries";
+import { otherMethods } from "@/lib/http/methods";
 
 // The Drift page's own download link is a plain same-origin GET, hence requireReader.
 export const GET = handle(async (req) => {
@@ -17,3 +18,5 @@ export const GET = handle(async (req) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

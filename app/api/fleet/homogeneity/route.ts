@@ -1,8 +1,11 @@
 import { requireActor } from "@/lib/auth/request";
 import { getFleetHomogeneity } from "@/lib/fleet/queries";
 import { handle, json } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
   return json(await getFleetHomogeneity());
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -2,6 +2,7 @@ import { requireActor } from "@/lib/auth/request";
 import { handle, json, readJson } from "@/lib/http/respond";
 import { importMachines } from "@/lib/onboarding/mutations";
 import { IMPORT_LIMITS, importRequestSchema } from "@/lib/onboarding/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 export const POST = handle(async (req) => {
   const actor = await requireActor(req, "operate");
@@ -14,3 +15,5 @@ export const POST = handle(async (req) => {
   const message = `${result.summary.attention} of ${result.summary.total} lines need attention; nothing was written`;
   return json({ ...result, error: { code: "unprocessable", message, details: { summary: result.summary, issues: result.issues } } }, { status: 422 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { deleteSubnet, updateSubnet } from "@/lib/subnets/mutations";
 import { getSubnetWithUsageOrThrow } from "@/lib/subnets/queries";
 import { subnetUpdateSchema } from "@/lib/subnets/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -22,3 +23,5 @@ export const DELETE = handle<Ctx>(async (req, { params }) => {
   await deleteSubnet((await params).id, actor.name);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

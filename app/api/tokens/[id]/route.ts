@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/auth/request";
 import { revokeApiToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/respond";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -13,3 +14,5 @@ export const DELETE = handle<Ctx>(async (req, { params }) => {
   await revokeApiToken(id, actor.name);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods("DELETE");

@@ -3,6 +3,7 @@ import { validationError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/respond";
 import { dismissUnknownMac } from "@/lib/unknown-macs/mutations";
 import { unknownMacRef } from "@/lib/unknown-macs/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ mac: string }> };
 
@@ -14,3 +15,5 @@ export const DELETE = handle<Ctx>(async (req, { params }) => {
   await dismissUnknownMac(mac.data, actor.name);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods("DELETE");

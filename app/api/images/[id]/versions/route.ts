@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { listVersions } from "@/lib/images/queries";
 import { versionCreateSchema } from "@/lib/images/schema";
 import { createImageVersion } from "@/lib/images/version-mutations";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -16,3 +17,5 @@ export const POST = handle<Ctx>(async (req, { params }) => {
   const input = await readJson(req, versionCreateSchema);
   return json(await createImageVersion((await params).id, input, actor.name), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,6 +3,7 @@ import { sourceIpOf } from "@/lib/http/client-address";
 import { handle, json, readJson } from "@/lib/http/respond";
 import { performPowerAction } from "@/lib/power/actions";
 import { powerActionSchema } from "@/lib/power/schema";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -12,3 +13,5 @@ export const POST = handle<Ctx>(async (req, { params }) => {
   const { action } = await readJson(req, powerActionSchema);
   return json(await performPowerAction((await params).id, action, { actor: actor.name, sourceIp: sourceIpOf(req.headers) }), { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,3 +1,6 @@
 import { rolloutCommandRoute } from "@/lib/rollouts/route";
+import { otherMethods } from "@/lib/http/methods";
 
 export const POST = rolloutCommandRoute("approve");
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -3,6 +3,7 @@ import { handle, json, readJson } from "@/lib/http/respond";
 import { getVersionOrThrow } from "@/lib/images/queries";
 import { versionUpdateSchema } from "@/lib/images/schema";
 import { deleteImageVersion, updateImageVersion } from "@/lib/images/version-mutations";
+import { otherMethods } from "@/lib/http/methods";
 
 type Ctx = { params: Promise<{ id: string; version: string }> };
 
@@ -25,3 +26,5 @@ export const DELETE = handle<Ctx>(async (req, { params }) => {
   await deleteImageVersion(id, version, actor.name);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");
