@@ -91,7 +91,10 @@ describe("POST /api/machines", () => {
     expect((await out.json()).error.message).toMatch(/outside subnet lab/);
     const role = await post({ hostname: "out-02", macs: ["52:54:00:cc:00:02"], role: "nope" });
     expect(role.status).toBe(400);
-    expect((await role.json()).error.message).toMatch(/no role "nope"/);
+    expect((await role.json()).error).toMatchObject({ message: 'no role "nope"', details: { field: "role" } });
+    const subnet = await post({ hostname: "out-03", macs: ["52:54:00:cc:00:03"], subnet: "nope" });
+    expect(subnet.status).toBe(400);
+    expect((await subnet.json()).error).toMatchObject({ message: 'no subnet "nope"', details: { field: "subnet" } });
   });
 
   it("puts a machine given only an address in the subnet that holds it, unless told it has none", async () => {

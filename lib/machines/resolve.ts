@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
+import { fieldError } from "@/lib/http/errors";
 import { refWhere } from "@/lib/http/ref";
 
 type Tx = Prisma.TransactionClient;
@@ -7,7 +7,7 @@ type Tx = Prisma.TransactionClient;
 export async function resolveRoleId(tx: Tx, ref: string | null | undefined): Promise<string | null | undefined> {
   if (ref === undefined || ref === null) return ref;
   const role = await tx.role.findFirst({ where: refWhere(ref), select: { id: true } });
-  if (!role) throw new AppError("validation_failed", `no role "${ref}"`, { fields: [{ path: "role", message: `no role "${ref}"` }] });
+  if (!role) throw fieldError("role", `no role "${ref}"`);
   return role.id;
 }
 
@@ -17,10 +17,9 @@ const SUBNET_FIELDS = { id: true, name: true, cidr: true, gateway: true, poolSta
 export async function resolveSubnet(tx: Tx, ref: string | null | undefined) {
   if (ref === undefined || ref === null) return ref;
   const subnet = await tx.subnet.findFirst({ where: refWhere(ref), select: SUBNET_FIELDS });
-  if (!subnet) throw new AppError("validation_failed", `no subnet "${ref}"`, { fields: [{ path: "subnet", message: `no subnet "${ref}"` }] });
+  if (!subnet) throw fieldError("subnet", `no subnet "${ref}"`);
   return subnet;
 }
-
 
 /**
  * The subnet an address belongs to when none was named: the most specific one whose CIDR
