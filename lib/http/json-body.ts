@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { unknownKeyMessage, unknownKeys } from "@/lib/validation/unknown-keys";
 import { AppError, validationError } from "./errors";
 
 // JSON request bodies, without Next.js: shared by route handlers (lib/http/respond.ts) and
@@ -12,8 +13,16 @@ function requireJsonContentType(contentType: string): void {
 
 const bodyTooLarge = (limit: number) => new AppError("payload_too_large", `the body is larger than ${limit} bytes`);
 
+export interface JsonBodyOptions {
+  /**
+   * Refuse fields the schema does not have (the console's API), rather than dropping
+   * them. The agent's report leaves this off: an image's newer agent may say more.
+   */
+  rejectUnknown?: boolean;
+}
+
 /** Parses a body's text (empty = `{}`) and validates it with `schema`. */
-function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.output<S> {
+function parseJsonBody<S extends z.ZodType>(text: string, schema: S, options: JsonBodyOptions): z.output<S> {
   let data: unknown;
   try {
     data = text === "" ? {} : JSON.parse(text);
@@ -22,24 +31,45 @@ function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.output<S
   }
   const nul = nulPath(data, "");
   if (nul !== null) throw nulError(nul);
+  if (options.rejectUnknown) {
+    const unknown = unknownKeys(schema, data);
+    if (unknown.length > 0) {
+      const fields = unknown.map((u) => ({ path: u.path, message: unknownKeyMessage(u) }));
+      throw new AppError("validation_failed", fields.map((f) => (f.path.includes(".") ? `${f.path}: ${f.message}` : f.message)).join("; "), { fields });
+    }
+  }
   const result = schema.safeParse(data);
   if (!result.success) throw validationError(result.error);
   return result.data;
 }
 
+/** Deeper than any body the API takes; a deeper one is refused before it is looked at. */
+export const MAX_JSON_DEPTH = 32;
+
 /**
  * Where a NUL character (U+0000) sits in a parsed JSON value, as a field path ("" for the
  * top level), or null. PostgreSQL cannot store one in text, so it is refused up front,
- * naming the field, rather than failing the write.
+ * naming the field, rather than failing the write. Walked without recursion, and a value
+ * nested deeper than MAX_JSON_DEPTH is refused: a body of 20,000 nested arrays must be a
+ * 400, not a stack overflow.
  */
 export function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\0") ? path : null;
-  if (value === null || typeof value !== "object") return null;
-  for (const [key, item] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes("\0")) return at;
-    const found = nulPath(item, at);
-    if (found !== null) return found;
+  const stack: [unknown, string, number][] = [[value, path, 0]];
+  while (stack.length > 0) {
+    const [item, at, depth] = stack.pop()!;
+    if (typeof item === "string") {
+      if (item.includes("\0")) return at;
+      continue;
+    }
+    if (item === null || typeof item !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) throw new AppError("bad_request", `the body is nested more than ${MAX_JSON_DEPTH} levels deep${at ? ` (at ${at})` : ""}`);
+    const entries = Object.entries(item);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      const childAt = at ? `${at}.${key}` : key;
+      if (key.includes("\0")) return childAt;
+      stack.push([child, childAt, depth + 1]);
+    }
   }
   return null;
 }
@@ -59,12 +89,12 @@ export interface JsonBodySource {
 }
 
 /** Reads a JSON body no larger than `limit` bytes and validates it with `schema`. */
-export async function readJsonBody<S extends z.ZodType>(source: JsonBodySource, schema: S, limit: number): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(source: JsonBodySource, schema: S, limit: number, options: JsonBodyOptions = {}): Promise<z.output<S>> {
   requireJsonContentType(source.contentType);
   if (source.declaredLength > limit) throw bodyTooLarge(limit);
   const text = await source.readBody(limit);
   if (text === null) throw bodyTooLarge(limit);
-  return parseJsonBody(text, schema);
+  return parseJsonBody(text, schema, options);
 }
 
 /** A web Request as a body source. */

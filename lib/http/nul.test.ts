@@ -14,6 +14,19 @@ import { toAppError } from "./errors";
 useTestDatabase();
 process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
 
+describe("a JSON body nested too deep", () => {
+  it("is a 400 naming the limit, not a stack overflow, and writes nothing", async () => {
+    const deep = `{"name":"deep-role","deployVars":{"x":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`;
+    const res = await createRole(apiRequest("/api/roles", { method: "POST", body: deep }), undefined);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "bad_request", message: "the body is nested more than 32 levels deep (at deployVars.x.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0)" });
+    expect(await db.role.count({ where: { name: "deep-role" } })).toBe(0);
+    // Ansible variables a few levels deep are fine.
+    const ok = await createRole(apiRequest("/api/roles", { method: "POST", body: { name: "deep-role", deployVars: { a: { b: { c: [{ d: 1 }] } } } } }), undefined);
+    expect(ok.status).toBe(201);
+  });
+});
+
 describe("a NUL character in a request", () => {
   it("in a JSON field is refused by name, before anything is written", async () => {
     const res = await createRole(apiRequest("/api/roles", { method: "POST", body: { name: "nul-role", description: "a\u0000b" } }), undefined);

@@ -27,9 +27,12 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
-/** Reads a JSON body no larger than `limit` bytes and validates it with `schema`. */
+/**
+ * Reads a JSON body no larger than `limit` bytes and validates it with `schema`. A field
+ * the schema does not have is refused by name (lib/validation/unknown-keys.ts).
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
-  return readJsonBody(webBodySource(req), schema, limit);
+  return readJsonBody(webBodySource(req), schema, limit, { rejectUnknown: true });
 }
 
 /** Validates query-string parameters with `schema`. */

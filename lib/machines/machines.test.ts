@@ -167,6 +167,26 @@ describe("/api/machines/:id", () => {
     expect(await (await getOne(apiRequest("/api/machines/bulk-02"), ctx)).text()).not.toContain("s3cret");
   });
 
+  it("refuses a BMC address or user name that the power drivers would refuse, saying why", async () => {
+    const ctx = params({ id: "bulk-02" });
+    const bmc = (over: Record<string, unknown>) => ({ bmc: { type: "ipmi", address: "10.21.0.2", username: "admin", password: "pw", ...over } });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ address: "10.21.0.2:8443" }, 'BMC address "10.21.0.2:8443" includes a port: put 8443 in the port field'],
+      [{ address: "https://10.21.0.2/redfish" }, 'BMC address "https://10.21.0.2/redfish" is a URL: give only its host name or IP address'],
+      [{ address: "-oProxyCommand" }, 'BMC address "-oProxyCommand" is not a host name or IP address'],
+      [{ address: "..." }, 'BMC address "..." is not a host name or IP address'],
+      [{ username: "-oProxyCommand=x" }, 'BMC user name "-oProxyCommand=x" may only hold letters, digits'],
+    ];
+    for (const [over, message] of cases) {
+      const res = await PATCH(apiRequest("/api/machines/bulk-02", { method: "PATCH", body: bmc(over) }), ctx);
+      expect(res.status, message).toBe(400);
+      expect((await res.json()).error.details.fields[0].message).toContain(message);
+    }
+    for (const address of ["[fe80::1]", "bmc-r01.example.net", "10.21.0.2"]) {
+      expect((await PATCH(apiRequest("/api/machines/bulk-02", { method: "PATCH", body: bmc({ address }) }), ctx)).status, address).toBe(200);
+    }
+  });
+
   it("keeps one boot interface when the MACs are replaced: the kept one, or else the first listed", async () => {
     const patch = (id: string, body: unknown) => PATCH(apiRequest(`/api/machines/${id}`, { method: "PATCH", body }), params({ id }));
     const boot = async () => (await db.interface.findMany({ where: { machine: { hostname: "bulk-05" }, isBoot: true } })).map((i) => i.mac);

@@ -1,6 +1,7 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { parseMac } from "@/lib/mac/parse";
+import { bmcAddressProblem, bmcUserProblem } from "@/lib/power/bmc-target";
 import { boolish, slug, text } from "@/lib/validation/fields";
 
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
@@ -53,9 +54,20 @@ export const bmcSchema = z.object({
     .trim()
     .min(1, "BMC address is required")
     .max(253)
-    .regex(/^[A-Za-z0-9.:[\]-]+$/, "BMC address must be a host name or IP address"),
+    .superRefine((v, ctx) => {
+      const problem = bmcAddressProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   port: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(65535)).optional(),
-  username: z.string().trim().min(1, "BMC username is required").max(64),
+  username: z
+    .string()
+    .trim()
+    .min(1, "BMC username is required")
+    .max(64)
+    .superRefine((v, ctx) => {
+      const problem = bmcUserProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: `BMC ${problem}` });
+    }),
   password: z.string().min(1).max(256).optional(),
   /** Redfish only: "verify" (default), "insecure" (self-signed certificates) or "plain" (HTTP). */
   tls: z.enum(["verify", "insecure", "plain"], { error: "BMC tls must be verify, insecure or plain" }).optional(),

@@ -1,23 +1,19 @@
-import { isIP } from "node:net";
+import { bmcAddressProblem, bmcUserProblem, plainBmcHost } from "./bmc-target";
 import { PowerFailure } from "./driver";
 
-// Addresses and user names end up as argv elements of ipmitool and ssh. No shell is ever
-// involved, but a value starting with "-" would still be read as an option (ssh's
-// "-oProxyCommand=…" runs a command), so only plain host names, IP addresses and simple
-// account names get through, checked here before anything is spawned.
-const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-const USER = /^[A-Za-z0-9_][A-Za-z0-9._@-]{0,63}$/;
+// Checked again here, right before anything is spawned, whatever the database holds
+// (lib/power/bmc-target.ts says why).
 
 export function safeHost(address: string): string {
-  const host = address.replace(/^\[(.*)\]$/, "$1");
-  if (isIP(host)) return host;
-  if (host.length <= 253 && host.split(".").every((label) => HOST_LABEL.test(label))) return host;
-  throw new PowerFailure("invalid_target", `BMC address ${JSON.stringify(address.slice(0, 80))} is not a host name or IP address`);
+  const host = plainBmcHost(address);
+  if (host !== null) return host;
+  throw new PowerFailure("invalid_target", bmcAddressProblem(address)!);
 }
 
 export function safeUser(username: string): string {
-  if (USER.test(username)) return username;
-  throw new PowerFailure("invalid_target", `user name ${JSON.stringify(username.slice(0, 80))} may only hold letters, digits and . _ @ - and must not start with . @ or -`);
+  const problem = bmcUserProblem(username);
+  if (problem === null) return username;
+  throw new PowerFailure("invalid_target", problem);
 }
 
 export function safePort(port: number | null | undefined, fallback: number): string {

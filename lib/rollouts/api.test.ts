@@ -43,6 +43,23 @@ beforeAll(async () => {
 });
 
 describe("POST /api/rollouts with dryRun", () => {
+  it("leaves out a machine whose stored BMC address or user its power driver would refuse", async () => {
+    const role = await db.role.findFirstOrThrow({ where: { name: "storage" } });
+    const bmc = { bmcType: "ipmi" as const, bmcUsername: "u", bmcPasswordEnc: sealSecret("pw") };
+    await db.machine.create({ data: { hostname: "odd-1", roleId: role.id, state: "ready", ...bmc, bmcAddress: "10.0.0.1:623" } });
+    await db.machine.create({ data: { hostname: "odd-2", roleId: role.id, state: "ready", ...bmc, bmcAddress: "10.0.0.2", bmcUsername: "-oProxyCommand=x" } });
+    try {
+      const res = await post({ selector: { machines: ["odd-1", "odd-2"] }, batchSize: 1, dryRun: true });
+      expect(res.status).toBe(200);
+      expect((await res.json()).excluded).toEqual([
+        { hostname: "odd-1", reason: 'no power driver: BMC address "10.0.0.1:623" includes a port: put 623 in the port field' },
+        { hostname: "odd-2", reason: 'no power driver: its BMC user name "-oProxyCommand=x" may only hold letters, digits and . _ @ - and must not start with . @ or -' },
+      ]);
+    } finally {
+      await db.machine.deleteMany({ where: { hostname: { in: ["odd-1", "odd-2"] } } });
+    }
+  });
+
   it("shows the batches, what each waits for and why machines are left out, and writes nothing", async () => {
     const res = await post({ selector: { role: "storage" }, batchSize: "50%", perRack: 1, canary: true, dryRun: true });
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BmcType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { isUuid, refWhere } from "@/lib/http/ref";
+import { bmcAddressProblem, bmcUserProblem } from "@/lib/power/bmc-target";
 import type { Selector } from "./schema";
 
 type Client = Prisma.TransactionClient;
@@ -39,8 +40,10 @@ export function powerMethods(m: { bmcType: BmcType | null; bmcAddress: string | 
  * the same way), or null: the preview leaves such a machine out instead of letting its
  * step fail when its batch starts.
  */
-function bmcGap(m: { bmcType: BmcType | null; bmcUsername: string | null; bmcPasswordEnc: string | null }): string | null {
+function bmcGap(m: { bmcType: BmcType | null; bmcAddress: string | null; bmcUsername: string | null; bmcPasswordEnc: string | null }): string | null {
+  if (m.bmcAddress && bmcAddressProblem(m.bmcAddress)) return bmcAddressProblem(m.bmcAddress);
   if (!m.bmcUsername) return "its BMC has no user name";
+  if (bmcUserProblem(m.bmcUsername)) return `its BMC ${bmcUserProblem(m.bmcUsername)}`;
   if (m.bmcType !== "ssh" && !m.bmcPasswordEnc) return "no BMC password stored";
   return null;
 }
