@@ -135,6 +135,15 @@ describe("GET /api/boot/ipxe", () => {
     expect(body.split("\n").filter((l) => l.startsWith("chain"))).toEqual([]);
   });
 
+  it("answers a MAC given twice with 400 rather than booting one of them", async () => {
+    const served = () => db.event.count({ where: { kind: "boot.script_served" } });
+    const before = await served();
+    const res = await get("?mac=52:54:00:0b:00:05&mac=52:54:00:0b:00:06");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/^#!ipxe\necho Fleetboot: bad request: mac is given more than once/);
+    expect(await served()).toBe(before);
+  });
+
   it("refuses a hostile Host header with an iPXE error script", async () => {
     const res = await ipxe(new Request("http://console.test/api/boot/ipxe", { headers: { host: "x${net0/mac}" } }));
     expect(res.status).toBe(500);
@@ -187,6 +196,7 @@ describe("GET /api/boot/beacon", () => {
     // What is missing or wrong is named, and an empty mirror is not read as mirror 0.
     const said = async (q: string) => (await beacon(apiRequest(`/api/boot/beacon?mac=52:54:00:0b:00:05&${q}`, { token: null }))).text();
     expect(await said("stage=kernel")).toContain("boot is required");
+    expect(await said(`boot=${bootId}&stage=kernel&stage=failed`)).toContain("bad beacon: stage is given more than once");
     expect(await said(`boot=${bootId}&stage=up`)).toContain("stage must be one of kernel, failed");
     expect(await said(`boot=${bootId}&stage=kernel&mirror=`)).toContain("mirror must be the mirror's place");
   });

@@ -40,5 +40,5 @@ export function webResponse(reply: TextReply): Response {
  * request rotates the machine's boot token and records a boot: no probe may do that.
  */
 export function headNotAllowed(): Response {
-  return new Response(null, { status: 405, headers: { allow: "GET", "cache-control": "no-store" } });
+  return new Response(null, { status: 405, headers: { allow: "GET, OPTIONS", "cache-control": "no-store" } });
 }

@@ -1,3 +1,4 @@
+import { repeatedParam } from "@/lib/http/query";
 import { consoleMetrics, type BootOutcome } from "@/lib/metrics/registry";
 import { answerScriptRequest } from "./answer";
 import { consoleUrl } from "./console-url";
@@ -32,6 +33,8 @@ async function ipxeReply(req: BootHttpRequest): Promise<[TextReply, BootOutcome 
   if (!console_.ok) return [{ status: 500, body: renderErrorScript(console_.reason) }, "error"];
   const params = new URL(req.url, "http://boot.invalid").searchParams;
   if (!params.has("mac")) return [ok(renderChainScript(console_.url)), "chain"];
+  const twice = repeatedParam(params);
+  if (twice !== null) return [{ status: 400, body: renderErrorScript(`bad request: ${twice} is given more than once`) }, "invalid"];
   const parsed = bootQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const reason = parsed.error.issues[0]?.message ?? "malformed request";
@@ -50,6 +53,8 @@ export async function serveBeacon(req: BootHttpRequest): Promise<TextReply> {
   const refused = await gate(req, "/api/boot/beacon");
   if (refused) return refused;
   const params = new URL(req.url, "http://boot.invalid").searchParams;
+  const twice = repeatedParam(params);
+  if (twice !== null) return { status: 400, body: renderErrorScript(`bad beacon: ${twice} is given more than once`) };
   const parsed = beaconQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) return { status: 400, body: renderErrorScript(`bad beacon: ${parsed.error.issues[0]?.message ?? "malformed"}`) };
   try {

@@ -17,7 +17,19 @@ export const NOT_ALLOWED = Symbol.for("fleetboot.methodNotAllowed");
  *   export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");
  */
 export function otherMethods<A extends ApiMethod>(...allowed: A[]): Record<Exclude<ApiMethod, A> | "OPTIONS", Answer> {
-  const allow = [...allowed, ...(allowed.includes("GET" as A) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return methodsBut(allowed, allowed.includes("GET" as A));
+}
+
+/**
+ * The same for a machine-facing GET that refuses HEAD (lib/boot/reply.ts): a probe must not
+ * rotate a boot token, so HEAD is not offered either.
+ */
+export function otherThanGetNoHead(): Record<Exclude<ApiMethod, "GET"> | "OPTIONS", Answer> {
+  return methodsBut(["GET"], false);
+}
+
+function methodsBut<A extends ApiMethod>(allowed: A[], head: boolean): Record<Exclude<ApiMethod, A> | "OPTIONS", Answer> {
+  const allow = [...allowed, ...(head ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse: Answer = async (req) => {
     const { pathname } = new URL(req.url);
     const res = errorResponse(new AppError("method_not_allowed", `${req.method} is not allowed on ${pathname}; it takes ${allowed.join(", ")}`, { allowed }));

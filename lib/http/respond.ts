@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, errorPayload, validationError } from "./errors";
 import { nulError, nulPath, readJsonBody, webBodySource } from "./json-body";
+import { repeatedParam } from "./query";
 import { withRequestContext } from "./request-context";
 
 export function errorResponse(err: unknown): NextResponse {
@@ -37,7 +38,10 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
 
 /** Validates query-string parameters with `schema`. */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const search = new URL(req.url).searchParams;
+  const twice = repeatedParam(search);
+  if (twice !== null) throw new AppError("validation_failed", `${twice} is given more than once`, { field: twice, fields: [{ path: twice, message: "given more than once" }] });
+  const params = Object.fromEntries(search);
   const nul = nulPath(params, "");
   if (nul !== null) throw nulError(nul);
   const result = schema.safeParse(params);

@@ -148,6 +148,9 @@ describe("GET /api/machines", () => {
   it("rejects a bad state and a forged cursor", async () => {
     expect((await GET(apiRequest("/api/machines?state=sleeping"), undefined)).status).toBe(400);
     expect((await GET(apiRequest("/api/machines?cursor=JTI3OyBkcm9w"), undefined)).status).toBe(400);
+    const twice = await GET(apiRequest("/api/machines?limit=1&limit=2"), undefined);
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).error.message).toBe("limit is given more than once");
   });
 });
 

@@ -1,6 +1,6 @@
 import { bootRequestFromWeb, headNotAllowed, webResponse } from "@/lib/boot/reply";
 import { serveIpxe } from "@/lib/boot/serve";
-import { otherMethods } from "@/lib/http/methods";
+import { otherThanGetNoHead } from "@/lib/http/methods";
 
 // Machine-facing: no login (machines have none); every answer is a text/plain iPXE script.
 export const dynamic = "force-dynamic";
@@ -13,4 +13,4 @@ export function HEAD(): Response {
   return headNotAllowed();
 }
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherThanGetNoHead();
