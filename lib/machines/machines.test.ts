@@ -170,6 +170,16 @@ describe("/api/machines/:id", () => {
     expect(await (await getOne(apiRequest("/api/machines/bulk-02"), ctx)).text()).not.toContain("s3cret");
   });
 
+  it("refuses an address that is never a host's (which would also break every DHCP config)", async () => {
+    const ctx = params({ id: "bulk-02" });
+    for (const [ipv4, what] of [["255.255.255.255", "the broadcast address"], ["0.0.0.0", "in 0.0.0.0/8"], ["224.0.0.1", "a multicast address"], ["250.1.1.1", "reserved"]]) {
+      const res = await PATCH(apiRequest("/api/machines/bulk-02", { method: "PATCH", body: { ipv4 } }), ctx);
+      expect(res.status, ipv4).toBe(400);
+      expect((await res.json()).error.details.fields[0]).toMatchObject({ path: "ipv4", message: expect.stringContaining(what) });
+    }
+    expect((await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-02" } })).ipv4).not.toBe("255.255.255.255");
+  });
+
   it("refuses a BMC address or user name that the power drivers would refuse, saying why", async () => {
     const ctx = params({ id: "bulk-02" });
     const bmc = (over: Record<string, unknown>) => ({ bmc: { type: "ipmi", address: "10.21.0.2", username: "admin", password: "pw", ...over } });

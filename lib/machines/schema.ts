@@ -2,6 +2,7 @@ import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { parseMac } from "@/lib/mac/parse";
 import { bmcAddressProblem, bmcUserProblem } from "@/lib/power/bmc-target";
+import { unicastProblem } from "@/lib/subnets/ipv4";
 import { boolish, slug, text } from "@/lib/validation/fields";
 
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
@@ -18,6 +19,10 @@ export const ipv4 = z
   .string()
   .trim()
   .refine((v) => ipaddr.IPv4.isValidFourPartDecimal(v), "must be an IPv4 address like 10.0.0.5")
+  .superRefine((v, ctx) => {
+    const problem = ipaddr.IPv4.isValidFourPartDecimal(v) ? unicastProblem(v) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .transform((v) => ipaddr.IPv4.parse(v).toString());
 
 export const mac = z.string().transform((v, ctx) => {

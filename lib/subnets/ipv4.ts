@@ -12,6 +12,20 @@ export function isIPv4(value: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(value);
 }
 
+/**
+ * Why a well-formed IPv4 address can never be a host's (0.0.0.0/8, multicast, the reserved
+ * 240.0.0.0/4 and the limited broadcast), or null. Loopback stays allowed: simulated
+ * machines live there.
+ */
+export function unicastProblem(ip: string): string | null {
+  const first = Number(ip.split(".")[0]);
+  if (first === 0) return `${ip} is in 0.0.0.0/8 ("this network"), not a host address`;
+  if (ip === "255.255.255.255") return `${ip} is the broadcast address, not a host address`;
+  if (first >= 224 && first < 240) return `${ip} is a multicast address, not a host address`;
+  if (first >= 240) return `${ip} is in the reserved range 240.0.0.0/4, not a host address`;
+  return null;
+}
+
 /** An IPv4 address as an unsigned 32-bit number, for ranges and arithmetic. */
 export function ipToNumber(ip: string): number {
   return ipaddr.IPv4.parse(ip).toByteArray().reduce((n, byte) => n * 256 + byte, 0);
@@ -39,6 +53,10 @@ export function parseSubnetCidr(input: string): CidrResult {
   const network = ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`).toString();
   if (network !== address) {
     return { ok: false, reason: `${address} is an address inside the network, not the network itself; did you mean ${network}/${prefix}?` };
+  }
+  const first = Number(network.split(".")[0]);
+  if (first === 0 || first >= 224) {
+    return { ok: false, reason: `${network}/${prefix} is ${first === 0 ? "in 0.0.0.0/8" : first < 240 ? "a multicast range" : "in the reserved range 240.0.0.0/4"}, not a network of hosts` };
   }
   return { ok: true, cidr: `${network}/${prefix}` };
 }
@@ -68,6 +86,8 @@ export interface SubnetLayout {
   gateway?: string | null;
   poolStart?: string | null;
   poolEnd?: string | null;
+  /** The TFTP/boot server: anywhere, but not the network or broadcast address of this subnet. */
+  nextServer?: string | null;
 }
 
 function hostIssue(path: string, ip: string, cidr: string): FieldIssue | null {
@@ -89,6 +109,10 @@ export function checkSubnetLayout(s: SubnetLayout): FieldIssue[] {
   for (const [path, ip] of [["gateway", s.gateway], ["poolStart", s.poolStart], ["poolEnd", s.poolEnd]] as const) {
     const issue = usable(ip) ? hostIssue(path, ip, s.cidr) : null;
     if (issue) issues.push(issue);
+  }
+  if (usable(s.nextServer)) {
+    const place = placeInSubnet(s.nextServer, s.cidr);
+    if (place === "network" || place === "broadcast") issues.push({ path: "nextServer", message: `${s.nextServer} is the ${place} address of ${s.cidr}, not a usable host address` });
   }
   if (s.poolStart && !s.poolEnd) issues.push({ path: "poolEnd", message: "give the last address of the pool as well" });
   if (s.poolEnd && !s.poolStart) issues.push({ path: "poolStart", message: "give the first address of the pool as well" });

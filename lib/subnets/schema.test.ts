@@ -29,6 +29,9 @@ describe("parseSubnetCidr", () => {
     ["010.0.0.0/24", "not an IPv4"],
     ["0x0a.0.0.0/8", "not an IPv4"],
     ["10.0.0.0/24/1", "CIDR"],
+    ["224.0.0.0/24", "a multicast range"],
+    ["240.0.0.0/8", "reserved range 240.0.0.0/4"],
+    ["0.0.0.0/8", "in 0.0.0.0/8"],
   ])("refuses %s", (input, words) => {
     const r = parseSubnetCidr(input);
     expect(r.ok).toBe(false);
@@ -101,5 +104,26 @@ describe("subnetEditSchema", () => {
   });
   it("lets a cleared pool pass (null clears, undefined keeps)", () => {
     expect(subnetEditSchema(current).safeParse({ cidr: "10.1.0.0/24", gateway: null, poolStart: null, poolEnd: null }).success).toBe(true);
+  });
+});
+
+describe("addresses that are never a host's", () => {
+  it("are refused as DNS server or boot server, saying what they are", () => {
+    expect(errors({ name: "a", cidr: "10.50.0.0/24", dns: ["255.255.255.255", "224.0.0.1", "0.0.0.0"], nextServer: "240.1.2.3" })).toEqual({
+      "dns.2": '0.0.0.0 is in 0.0.0.0/8 ("this network"), not a host address',
+      "dns.0": "255.255.255.255 is the broadcast address, not a host address",
+      "dns.1": "224.0.0.1 is a multicast address, not a host address",
+      nextServer: "240.1.2.3 is in the reserved range 240.0.0.0/4, not a host address",
+    });
+  });
+
+  it("include the subnet's own network and broadcast address as its boot server, as for its gateway", () => {
+    expect(errors({ name: "a", cidr: "10.50.0.0/24", nextServer: "10.50.0.255" })).toEqual({ nextServer: "10.50.0.255 is the broadcast address of 10.50.0.0/24, not a usable host address" });
+    expect(errors({ name: "a", cidr: "10.50.0.0/24", nextServer: "10.50.0.0" })).toEqual({ nextServer: "10.50.0.0 is the network address of 10.50.0.0/24, not a usable host address" });
+    // Elsewhere, or by name, it is fine: the TFTP server may live on another network.
+    expect(errors({ name: "a", cidr: "10.50.0.0/24", nextServer: "10.9.0.255" })).toEqual({});
+    expect(errors({ name: "a", cidr: "10.50.0.0/24", nextServer: "tftp.example.net" })).toEqual({});
+    const edit = subnetEditSchema({ cidr: "10.50.0.0/24", nextServer: null }).safeParse({ nextServer: "10.50.0.255" });
+    expect(edit.success).toBe(false);
   });
 });

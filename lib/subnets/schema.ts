@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slug } from "@/lib/validation/fields";
-import { checkSubnetLayout, isIPv4, parseSubnetCidr, type SubnetLayout } from "./ipv4";
+import { checkSubnetLayout, isIPv4, parseSubnetCidr, unicastProblem, type SubnetLayout } from "./ipv4";
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -13,7 +13,11 @@ function isDnsName(value: string): boolean {
 const ipv4 = z
   .string()
   .trim()
-  .refine(isIPv4, { error: (i) => `${String(i.input).trim()} is not an IPv4 address (four numbers 0–255, such as 10.0.0.1)` });
+  .refine(isIPv4, { error: (i) => `${String(i.input).trim()} is not an IPv4 address (four numbers 0–255, such as 10.0.0.1)` })
+  .superRefine((v, ctx) => {
+    const problem = isIPv4(v) ? unicastProblem(v) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const cidr = z.string({ error: "CIDR is required" }).transform((v, ctx) => {
   const r = parseSubnetCidr(v);
@@ -41,6 +45,10 @@ const nextServer = z
   .toLowerCase()
   .refine((v) => (/^[\d.]+$/.test(v) ? isIPv4(v) : isDnsName(v)), {
     error: (i) => `${String(i.input).trim()} is neither an IPv4 address nor a host name`,
+  })
+  .superRefine((v, ctx) => {
+    const problem = isIPv4(v) ? unicastProblem(v) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 const fields = {
@@ -85,6 +93,7 @@ export function mergeLayout(current: SubnetLayout, change: Partial<SubnetLayout>
     gateway: change.gateway === undefined ? current.gateway : change.gateway,
     poolStart: change.poolStart === undefined ? current.poolStart : change.poolStart,
     poolEnd: change.poolEnd === undefined ? current.poolEnd : change.poolEnd,
+    nextServer: change.nextServer === undefined ? current.nextServer : change.nextServer,
   };
 }
 
