@@ -213,6 +213,17 @@ describe("creating and steering a rollout", () => {
     expect(plan.excluded).toEqual([]);
   });
 
+  it("refuses to approve a finished rollout's canary, even one approved before", async () => {
+    const done = await db.rollout.create({ data: { selector: {}, batchSize: 1, canary: true, canaryApprovedAt: new Date(), state: "cancelled", finishedAt: new Date() } });
+    try {
+      const res = await command(approve, done.id, tokens.operator);
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.message).toBe("the rollout has already been cancelled; there is nothing to approve");
+    } finally {
+      await db.rollout.delete({ where: { id: done.id } });
+    }
+  });
+
   it("answers 404 for an unknown rollout", async () => {
     expect((await command(pause, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await getOne(apiRequest("/api/rollouts/nope"), params({ id: "nope" }))).status).toBe(404);

@@ -270,8 +270,9 @@ export async function commandRollout(
         break;
       case "approve":
         if (!r.canary) throw new AppError("conflict", "this rollout has no canary batch to approve");
-        if (r.canary_approved_at) return unchanged;
+        // A finished rollout says so, approved or not, as pause and resume do.
         if (done) throw new AppError("conflict", `the rollout has already ${r.state === "cancelled" ? "been cancelled" : r.state}; there is nothing to approve`);
+        if (r.canary_approved_at) return unchanged;
         data = { canaryApprovedAt: new Date(), canaryApprovedBy: actor.name, waitReason: null };
         break;
     }
