@@ -48,6 +48,7 @@ for (const version of ["1", "2"]) await api("POST", "/api/images/rb/versions", {
 await api("POST", "/api/roles", { name: "rb", imageVersion: "rb:1", deployCommand: ["true"] });
 
 const fleet = await SimulatedFleet.start({ consoleUrl: base, count: N, racks: 20, bootSeconds: BOOT, bootJitter: 0, prefix: "rb", log: (line) => console.error(`[simulated fleet] ${line}`) });
+await api("POST", "/api/subnets", fleet.subnet);
 const queue = [...fleet.specs];
 await Promise.all(
   Array.from({ length: 16 }, async () => {

@@ -12,6 +12,11 @@ test("a booting machine goes booting → deploying → ready live in the machine
     data: { name: "e2e-sim", imageVersion: "debian-compute:2026.10.0", deployCommand: ["sh", "-c", "echo deploying \"$0\"; sleep 3", "{hostname}"] },
   });
   expect(role.status(), await role.text()).toBe(201);
+  // The simulator's loopback subnet (scripts/simulate.mts), which holds the machine's address.
+  if (!(await request.get("/api/subnets/simulated", { headers: auth })).ok()) {
+    const subnet = await request.post("/api/subnets", { headers: auth, data: { name: "simulated", cidr: "127.77.0.0/16" } });
+    expect(subnet.status(), await subnet.text()).toBe(201);
+  }
   const machine = await request.post("/api/machines", {
     headers: auth,
     data: { hostname: "e2e-sim-01", macs: ["52:54:01:e2:00:01"], ipv4: "127.77.200.1", role: "e2e-sim" },

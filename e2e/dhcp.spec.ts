@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN_TOKEN } from "../playwright.config";
+import { e2eDatabase } from "./db";
 
 const auth = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 
@@ -12,11 +13,21 @@ test("the DHCP page names what blocks the config, then previews and downloads ea
   try {
     for (const data of [
       { hostname: "e2e-dhcp-01", macs: ["52:54:01:99:00:11"], ipv4: "10.99.0.11", subnet: "e2e-dhcp" },
-      // An address in no declared subnet: no DHCP server could hand it out.
-      { hostname: "e2e-dhcp-stray", macs: ["52:54:01:98:00:09"], ipv4: "10.98.0.9" },
+      { hostname: "e2e-dhcp-stray", macs: ["52:54:01:98:00:09"] },
     ]) {
       const res = await request.post("/api/machines", { headers: auth, data });
       expect(res.status(), await res.text()).toBe(201);
+    }
+    // An address in no declared subnet: no DHCP server could hand it out. The console
+    // refuses one, but a database from before that check may hold one.
+    const refused = await request.patch("/api/machines/e2e-dhcp-stray", { headers: auth, data: { ipv4: "10.98.0.9" } });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.message).toContain("10.98.0.9 is in no declared subnet");
+    const database = await e2eDatabase();
+    try {
+      await database.query("UPDATE machines SET ipv4 = '10.98.0.9' WHERE hostname = 'e2e-dhcp-stray'");
+    } finally {
+      await database.end();
     }
 
     await page.goto("/machines");

@@ -1,18 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { e2eDatabase } from "./db";
 
 // The manager's view of the demo fleet (prisma/seed.ts): storage 14 of 24 machines on
 // the desired version, block-frontend 8 of 16, compute 6 of 10.
-
-/** The e2e server's embedded database: there is no API to report a booted version by hand. */
-async function e2eDatabase(): Promise<pg.Client> {
-  const { password } = JSON.parse(await readFile(".data/e2e/postgres-credentials.json", "utf8"));
-  const port = (await readFile(".data/e2e/postgres/postmaster.pid", "utf8")).split("\n")[3].trim();
-  const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/fleetboot` });
-  await client.connect();
-  return client;
-}
 
 function roleRow(page: Page, role: string) {
   return page.getByRole("row").filter({ has: page.getByRole("link", { name: role, exact: true }) });

@@ -66,7 +66,7 @@ test("an unknown MAC that asked to boot is onboarded from the inbox and leaves i
   // A probe's HEAD is refused, not answered by running GET (which would record a boot).
   const head = await request.head(`/api/boot/ipxe?mac=${mac}`);
   expect(head.status()).toBe(405);
-  expect(head.headers()["allow"]).toBe("GET");
+  expect(head.headers()["allow"]).toBe("GET, OPTIONS");
   expect((await request.get(`/api/boot/ipxe?mac=${mac}&arch=x86_64&platform=efi`)).status()).toBe(200);
 
   await page.goto("/machines/unknown");

@@ -25,6 +25,7 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   }
   await must(await api.post("/api/roles", { data: { name: ROLE, imageVersion: `${IMAGE}:1`, deployCommand: ["true"] } }));
   fleet = await SimulatedFleet.start({ consoleUrl: baseURL!, count: 8, racks: 2, bootSeconds: 2, bootJitter: 0, prefix: ROLE });
+  await must(await api.post("/api/subnets", { data: fleet.subnet }));
   for (const spec of fleet.specs) {
     await must(await api.post("/api/machines", { data: { hostname: spec.hostname, macs: [spec.mac], ipv4: spec.ip, rack: spec.rack, role: ROLE, bmc: fleet.bmcSettings(spec) } }));
   }

@@ -156,7 +156,7 @@ describe("HEAD on the boot paths", () => {
     const before = await db.event.count();
     for (const res of [ipxeHead(), beaconHead()]) {
       expect(res.status).toBe(405);
-      expect(res.headers.get("allow")).toBe("GET");
+      expect(res.headers.get("allow")).toBe("GET, OPTIONS");
     }
     expect(await db.event.count()).toBe(before);
   });

@@ -8,8 +8,13 @@ const SEPARATED = /^[0-9a-f]{1,2}([:-])[0-9a-f]{1,2}(\1[0-9a-f]{1,2}){4}$/i;
 const CISCO = /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i;
 const BARE = /^[0-9a-f]{12}$/i;
 
+// Characters a copy from a web page or a chat brings along unseen: zero-width spaces and
+// joiners, the word joiner and the byte order mark. They are dropped, as spaces are.
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
 export function parseMac(input: string): MacResult {
-  const raw = input.trim();
+  // NFKC turns full-width digits, letters and colons (a CJK keyboard's) into ASCII ones.
+  const raw = input.normalize("NFKC").replace(INVISIBLE, "").trim();
   if (raw === "") return { ok: false, reason: "empty MAC address" };
   if (/^0x/i.test(raw)) return { ok: false, reason: `"${show(raw)}" has a 0x prefix; paste the MAC without it` };
 
@@ -41,14 +46,21 @@ function format(hex: string): string {
   return hex.match(/../g)!.join(":");
 }
 
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** The text as it can be shown in a message: control and other invisible characters by code point. */
 function show(raw: string): string {
-  const printable = raw.replace(/[^\x20-\x7e]/g, "?");
+  const printable = raw.replace(/\p{C}/gu, (c) => `<${codePoint(c)}>`);
   return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }
 
 function describeMalformed(raw: string): string {
-  const bad = raw.match(/[^0-9a-f:.\-]/i);
-  if (bad) return `"${show(raw)}" contains "${show(bad[0])}", which is not a hex digit or separator`;
+  const bad = raw.match(/[^0-9a-f:.\-]/iu);
+  if (bad) {
+    // A letter from another alphabet looks like a hex digit: say which character it is.
+    const other = /[^\x20-\x7e]/.test(bad[0]) ? ` (${codePoint(bad[0])}${/\p{L}/u.test(bad[0]) ? ", a letter of another alphabet" : ""})` : "";
+    return `"${show(raw)}" contains "${show(bad[0])}"${other}, which is not a hex digit or separator`;
+  }
   if (/[:-]/.test(raw) && /[:]/.test(raw) && /[-]/.test(raw)) return `"${show(raw)}" mixes ":" and "-" separators`;
   const digits = raw.replace(/[:.\-]/g, "").length;
   if (digits !== 12) return `"${show(raw)}" has ${digits} hex digits; a MAC address has 12`;

@@ -15,6 +15,8 @@ beforeAll(async () => {
   const role = await db.role.create({ data: { name: "storage" } });
   await db.role.create({ data: { name: "compute" } });
   await db.subnet.create({ data: { name: "lab", cidr: "10.9.0.0/24", poolStart: "10.9.0.10", poolEnd: "10.9.0.12" } });
+  // The bulk machines' addresses are in a declared subnet, though the machines name none.
+  await db.subnet.create({ data: { name: "bulk", cidr: "10.8.0.0/24" } });
   for (let i = 0; i < 25; i++) {
     await db.machine.create({
       data: {
@@ -101,8 +103,13 @@ describe("POST /api/machines", () => {
     const inLab = await post({ hostname: "infer-01", macs: ["52:54:00:cd:00:01"], ipv4: "10.9.0.200" });
     expect(inLab.status).toBe(201);
     expect(await inLab.json()).toMatchObject({ subnet: "lab", ipv4: "10.9.0.200" });
+    // An address no subnet holds is refused: no DHCP config could hold it.
     const nowhere = await post({ hostname: "infer-02", macs: ["52:54:00:cd:00:02"], ipv4: "10.250.0.1" });
-    expect(await nowhere.json()).toMatchObject({ subnet: null, ipv4: "10.250.0.1" });
+    expect(nowhere.status).toBe(400);
+    expect((await nowhere.json()).error.details.fields).toEqual([
+      { path: "ipv4", message: "10.250.0.1 is in no declared subnet, so no DHCP server could hand it out and the boot script could not set its netmask; add a subnet that holds it first, or leave the address empty" },
+    ]);
+    expect(await db.machine.count({ where: { hostname: "infer-02" } })).toBe(0);
     const none = await post({ hostname: "infer-03", macs: ["52:54:00:cd:00:03"], ipv4: "10.9.0.201", subnet: null });
     expect(await none.json()).toMatchObject({ subnet: null, ipv4: "10.9.0.201" });
     // A subnet's own network and broadcast addresses are no machine's, named or inferred.
@@ -224,8 +231,12 @@ describe("/api/machines/:id", () => {
     // Another address inside lab keeps it there; an unrelated edit changes nothing.
     expect(await (await patch("bulk-03", { ipv4: "10.9.0.151" })).json()).toMatchObject({ subnet: "lab" });
     expect(await (await patch("bulk-03", { rack: "r9" })).json()).toMatchObject({ subnet: "lab", ipv4: "10.9.0.151" });
-    // An address no subnet holds leaves it in none.
-    expect(await (await patch("bulk-03", { ipv4: "10.250.0.3" })).json()).toMatchObject({ subnet: null, ipv4: "10.250.0.3" });
+    // An address no subnet holds is refused, with or without "no subnet".
+    for (const body of [{ ipv4: "10.250.0.3" }, { ipv4: "10.250.0.3", subnet: null }]) {
+      const nowhere = await patch("bulk-03", body);
+      expect(nowhere.status).toBe(400);
+      expect((await nowhere.json()).error.details.fields[0].message).toMatch(/^10\.250\.0\.3 is in no declared subnet/);
+    }
     // A named subnet is still checked: it must hold the address.
     const named = await patch("bulk-03", { ipv4: "10.250.0.4", subnet: "lab" });
     expect(named.status).toBe(400);
@@ -233,7 +244,11 @@ describe("/api/machines/:id", () => {
     // The inferred subnet refuses its network address like a named one.
     const edge = await patch("bulk-03", { ipv4: "10.9.0.0" });
     expect((await edge.json()).error.details.fields).toEqual([{ path: "ipv4", message: "10.9.0.0 is the network address of subnet lab (10.9.0.0/24), not a usable host address" }]);
-    expect(await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-03" }, select: { ipv4: true, subnetId: true } })).toEqual({ ipv4: "10.250.0.3", subnetId: null });
+    const lab = await db.subnet.findUniqueOrThrow({ where: { name: "lab" } });
+    expect(await db.machine.findUniqueOrThrow({ where: { hostname: "bulk-03" }, select: { ipv4: true, subnetId: true } })).toEqual({ ipv4: "10.9.0.151", subnetId: lab.id });
+    // A machine saved before this check, with an address no subnet holds, can still be edited otherwise.
+    await db.machine.update({ where: { hostname: "bulk-03" }, data: { ipv4: "10.250.0.3", subnetId: null } });
+    expect((await patch("bulk-03", { rack: "r8" })).status).toBe(200);
   });
 
   it("deletes by hostname and frees its MAC", async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, databaseConflict, fieldError, toAppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/secrets/crypto";
-import { placeInSubnet } from "@/lib/subnets/ipv4";
+import { machineAddressProblem, placeInSubnet, type AddressHome } from "@/lib/subnets/ipv4";
 import { freeAddresses, lockPoolAllocation, usedPoolAddresses } from "./allocate";
 import { machineInclude, toMachineDto } from "./dto";
 import { findMachineRow } from "./queries";
@@ -45,12 +45,13 @@ function bmcData(bmc: Bmc | null | undefined): Prisma.MachineUncheckedUpdateInpu
   };
 }
 
-/** The address must be a usable host address of the machine's subnet (as onboarding checks). */
-function checkPlace(ipv4: string, subnet: { name: string; cidr: string; gateway: string | null }) {
-  const place = placeInSubnet(ipv4, subnet.cidr);
-  if (place === "outside") throw fieldError("ipv4", `${ipv4} is outside subnet ${subnet.name} (${subnet.cidr})`);
-  if (place !== "inside") throw fieldError("ipv4", `${ipv4} is the ${place} address of subnet ${subnet.name} (${subnet.cidr}), not a usable host address`);
-  if (ipv4 === subnet.gateway) throw fieldError("ipv4", `${ipv4} is the gateway of subnet ${subnet.name}`);
+/**
+ * The address must be a usable host address of the machine's subnet or, with none, of the
+ * subnet that holds it; an address no subnet holds is refused (as onboarding does).
+ */
+async function checkAddress(tx: Prisma.TransactionClient, ipv4: string, subnet: AddressHome | null | undefined) {
+  const problem = machineAddressProblem(ipv4, subnet ?? (await subnetContaining(tx, ipv4)));
+  if (problem) throw fieldError("ipv4", problem);
 }
 
 function auditable(input: MachineCreateInput | MachineUpdateInput) {
@@ -65,7 +66,7 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
       const roleId = await resolveRoleId(tx, input.role);
       // An address without a subnet joins the subnet that holds it (none named: not "none").
       const subnet = input.subnet === undefined && ipv4 ? await subnetContaining(tx, ipv4) : await resolveSubnet(tx, input.subnet);
-      if (ipv4 && subnet) checkPlace(ipv4, subnet);
+      if (ipv4) await checkAddress(tx, ipv4, subnet);
       if (!ipv4 && subnet) {
         await lockPoolAllocation(tx);
         [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);
@@ -109,7 +110,9 @@ export async function updateMachine(ref: string, input: MachineUpdateInput, acto
       if (input.subnet !== undefined) newSubnet = await resolveSubnet(tx, input.subnet);
       else if (input.ipv4 && !(before.subnet && placeInSubnet(input.ipv4, before.subnet.cidr) !== "outside")) newSubnet = await subnetContaining(tx, input.ipv4);
       const subnet = newSubnet === undefined ? before.subnet : newSubnet;
-      if (ipv4 && subnet) checkPlace(ipv4, subnet);
+      // Checked when the address or subnet changes: a machine saved before this check with
+      // an address no subnet holds can still have its other fields edited.
+      if (ipv4 && (input.ipv4 !== undefined || input.subnet !== undefined)) await checkAddress(tx, ipv4, subnet);
       if (input.macs) {
         if (input.macs.length === 0) throw fieldError("macs", "at least one MAC address is needed to boot");
         await checkMacsFree(tx, input.macs, before.id);

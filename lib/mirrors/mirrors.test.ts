@@ -17,6 +17,20 @@ describe("/api/mirrors", () => {
     expect(audit?.action).toBe("mirror.create");
   });
 
+  it("names a second mirror on the same host from its URL alone with the next free suffix", async () => {
+    const names = [];
+    for (const baseUrl of ["http://10.1.2.3/other", "http://10.1.2.3:8080/images", "http://10.1.2.3/third"]) {
+      const res = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl } }), undefined);
+      expect(res.status, baseUrl).toBe(201);
+      names.push((await res.json()).name);
+    }
+    expect(names).toEqual(["10-1-2-3-2", "10-1-2-3-3", "10-1-2-3-4"]);
+    // A name given is kept as given, and its conflict still said.
+    const named = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl: "http://10.1.2.3/fifth", name: "10-1-2-3" } }), undefined);
+    expect(named.status).toBe(409);
+    expect((await named.json()).error.message).toBe("a mirror named 10-1-2-3 already exists");
+  });
+
   it("rejects a bad URL with a field error and writes nothing", async () => {
     const before = await db.mirror.count();
     const res = await POST(apiRequest("/api/mirrors", { method: "POST", body: { baseUrl: "ftp://x/y", weight: 0 } }), undefined);

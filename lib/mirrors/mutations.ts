@@ -12,15 +12,35 @@ function explainConflict(err: unknown, data: { name?: string; baseUrl?: string }
   throw fieldError("name", `a mirror named ${data.name} already exists`, "conflict");
 }
 
+/**
+ * A name for a mirror sent with only its URL: its host's, or the host's with -2, -3 … when
+ * another mirror on that host (another path or port) has it already.
+ */
+async function freeMirrorName(baseUrl: string): Promise<string> {
+  const base = defaultMirrorName(baseUrl);
+  const taken = new Set((await db.mirror.findMany({ where: { name: { startsWith: base } }, select: { name: true } })).map((m) => m.name));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base.slice(0, 63 - String(n).length - 1)}-${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
 export async function createMirror(input: MirrorCreateInput, actor: string) {
-  const data = { ...input, name: input.name ?? defaultMirrorName(input.baseUrl) };
-  return db
-    .$transaction(async (tx) => {
-      const mirror = await tx.mirror.create({ data });
-      await recordAudit(tx, { actor, action: "mirror.create", targetType: "mirror", targetId: mirror.id, changes: data });
-      return mirror;
-    })
-    .catch((err: unknown) => explainConflict(err, data));
+  // A derived name that another request took meanwhile is derived again, a few times.
+  for (let attempt = 0; ; attempt++) {
+    const data = { ...input, name: input.name ?? (await freeMirrorName(input.baseUrl)) };
+    try {
+      return await db.$transaction(async (tx) => {
+        const mirror = await tx.mirror.create({ data });
+        await recordAudit(tx, { actor, action: "mirror.create", targetType: "mirror", targetId: mirror.id, changes: data });
+        return mirror;
+      });
+    } catch (err) {
+      const column = databaseConflict(err);
+      if (input.name === undefined && column !== null && !column.includes("base_url") && attempt < 3) continue;
+      explainConflict(err, data);
+    }
+  }
 }
 
 export async function updateMirror(ref: string, input: MirrorUpdateInput, actor: string) {

@@ -153,13 +153,19 @@ describe("POST /api/machines/import", () => {
   });
 
   it("puts a line's address in the subnet that holds it when no default subnet is given", async () => {
-    const { status } = await importText("52:54:00:0f:00:01 10.9.0.230\n52:54:00:0f:00:02 10.7.0.200\n52:54:00:0f:00:03 10.251.0.1", { defaults: { rack: "r08" } });
+    // An address no subnet holds is refused on its line, and nothing is written.
+    const refused = await importText("52:54:00:0f:00:01 10.9.0.230\n52:54:00:0f:00:03 10.251.0.1", { defaults: { rack: "r08" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rows.map((r) => [r.ip, r.status])).toEqual([["10.9.0.230", "ok"], ["10.251.0.1", "invalid"]]);
+    expect(refused.body.rows[1].messages[0]).toMatch(/^10\.251\.0\.1 is in no declared subnet/);
+    expect(await db.machine.count({ where: { rack: "r08" } })).toBe(0);
+
+    const { status } = await importText("52:54:00:0f:00:01 10.9.0.230\n52:54:00:0f:00:02 10.7.0.200", { defaults: { rack: "r08" } });
     expect(status).toBe(201);
     const rows = await db.machine.findMany({ where: { rack: "r08" }, orderBy: { ipv4: "asc" }, include: { subnet: true } });
     expect(rows.map((m) => [m.ipv4, m.subnet?.name ?? null])).toEqual([
       ["10.7.0.200", "tiny"],
       ["10.9.0.230", "lab"],
-      ["10.251.0.1", null],
     ]);
   });
 

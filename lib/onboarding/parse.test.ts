@@ -29,6 +29,12 @@ describe("parsePaste", () => {
     expect(rows.every((r) => r.extra.length === 0)).toBe(true);
   });
 
+  it("reads lines copied from a web page or typed full-width as the plain text they show", () => {
+    const text = ["52:54:00:aa:00:03\u200b web-03", "５２：５４：００：ａａ：００：０４　web-04　１０．０．０．４", "\ufeff\u2060525400aa0005"].join("\n");
+    expect(macOf(text)).toEqual(["52:54:00:aa:00:03", "52:54:00:aa:00:04", "52:54:00:aa:00:05"]);
+    expect(parsePaste(text).rows.map((r) => [r.hostname, r.ip])).toEqual([["web-03", undefined], ["web-04", "10.0.0.4"], [undefined, undefined]]);
+  });
+
   it("infers columns by shape in any order", () => {
     const [row] = parsePaste("10.0.0.9 db-01 52:54:00:aa:bb:cc").rows;
     expect(row).toMatchObject({ ip: "10.0.0.9", hostname: "db-01", mac: { ok: true, mac: "52:54:00:aa:bb:cc" }, extra: [] });

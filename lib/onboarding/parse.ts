@@ -1,4 +1,4 @@
-import { parseMac, type MacResult } from "@/lib/mac/parse";
+import { INVISIBLE, parseMac, type MacResult } from "@/lib/mac/parse";
 import { columnOf, delimiterOf, shapeOf, splitCells, splitTokens, type Column, type Delimiter } from "./columns";
 
 // A pasted list of machines → one row per machine line, each keeping its line number and
@@ -41,8 +41,10 @@ export function parsePaste(text: string): ParsedPaste {
   let header: PasteHeader | null = null;
   let first = true;
   text.split(/\r\n|\n|\r/).forEach((input, i) => {
-    // "#" never belongs to a MAC, name or address, so it starts a comment anywhere.
-    const content = input.replace(/#.*/, "").trim();
+    // "#" never belongs to a MAC, name or address, so it starts a comment anywhere. What a
+    // copy from a web page brings unseen (zero-width spaces, a BOM) goes, and full-width
+    // digits, letters and colons become ASCII (NFKC), as parseMac does for a single MAC.
+    const content = input.normalize("NFKC").replace(INVISIBLE, "").replace(/#.*/, "").trim();
     if (!content) return;
     const line = i + 1;
     if (first) {

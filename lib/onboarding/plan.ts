@@ -1,5 +1,5 @@
 import { isUuid } from "@/lib/http/ref";
-import { placeInSubnet } from "@/lib/subnets/ipv4";
+import { homeSubnet, machineAddressProblem, type AddressHome } from "@/lib/subnets/ipv4";
 import { assignAddresses, assignHostnames, type NamedSubnet, type TakenNames } from "./assign";
 import type { Draft, ProblemKind } from "./check";
 import type { ImportRow, ImportStatus } from "./schema";
@@ -10,7 +10,9 @@ import type { ImportRow, ImportStatus } from "./schema";
 export interface World {
   /** Role name → id. */
   roles: Map<string, string>;
-  subnet: NamedSubnet | null;
+  subnet: (NamedSubnet & { gateway: string | null }) | null;
+  /** Every subnet: without a default one, a line's address joins the one that holds it. */
+  subnets: AddressHome[];
   /** Why the default subnet cannot be used, when one was asked for. */
   subnetProblem: string | null;
   /** Registered MAC → its machine's hostname. */
@@ -57,9 +59,10 @@ function checkAgainstWorld(d: Draft, world: World) {
   if (d.mac && world.macOwners.has(d.mac)) add("conflict", `${d.mac} is already registered to ${world.macOwners.get(d.mac)}`);
   if (d.hostname && world.hostnamesTaken.has(d.hostname)) add("conflict", `hostname ${d.hostname} is already taken`);
   if (d.ip && world.ipOwners.has(d.ip)) add("conflict", `${d.ip} is already used by ${world.ipOwners.get(d.ip)}`);
-  const place = d.ip && world.subnet ? placeInSubnet(d.ip, world.subnet.cidr) : "inside";
-  if (place === "outside") add("invalid", `${d.ip} is outside subnet ${world.subnet!.name} (${world.subnet!.cidr})`);
-  else if (place !== "inside") add("invalid", `${d.ip} is the ${place} address of subnet ${world.subnet!.name} (${world.subnet!.cidr}), not a usable host address`);
+  if (d.ip && !world.subnetProblem) {
+    const problem = machineAddressProblem(d.ip, world.subnet ?? homeSubnet(d.ip, world.subnets));
+    if (problem) add("invalid", problem);
+  }
   if (d.role && !world.roles.has(d.role)) {
     const known = [...world.roles.keys()].sort().join(", ");
     add("invalid", `no role "${d.role}"${known ? ` (roles: ${known})` : "; create the role first"}`);

@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 export async function loadWorld(tx: Tx, l: Lookups): Promise<World> {
   const roles = await tx.role.findMany({ select: { id: true, name: true } });
   const subnet = l.subnet
-    ? await tx.subnet.findFirst({ where: refWhere(l.subnet), select: { id: true, name: true, cidr: true, poolStart: true, poolEnd: true } })
+    ? await tx.subnet.findFirst({ where: refWhere(l.subnet), select: { id: true, name: true, cidr: true, gateway: true, poolStart: true, poolEnd: true } })
     : null;
   const macs = l.macs.length
     ? await tx.$queryRaw<{ mac: string; hostname: string }[]>`
@@ -30,9 +30,11 @@ export async function loadWorld(tx: Tx, l: Lookups): Promise<World> {
     ? await tx.$queryRaw<{ ip: string; hostname: string }[]>`
         SELECT host(ipv4) AS ip, hostname FROM machines WHERE ipv4 = ANY(${l.ips}::inet[])`
     : [];
+  const subnets = l.ips.length ? await tx.subnet.findMany({ select: { name: true, cidr: true, gateway: true } }) : [];
   return {
     roles: new Map(roles.map((r) => [r.name, r.id])),
     subnet,
+    subnets,
     subnetProblem: l.subnet && !subnet ? `no subnet "${l.subnet}"` : null,
     macOwners: new Map(macs.map((r) => [r.mac, r.hostname])),
     hostnamesTaken: new Set(names.map((r) => r.hostname)),

@@ -39,6 +39,12 @@ export class SimulatedFleet {
     this.bmc = new RedfishBmcSimulator({ onPowerCycle: (systemId) => this.machines.get(systemId)?.powerCycle() });
   }
 
+  /** The loopback subnet that holds every spec's address: register it before the machines. */
+  get subnet(): { name: string; cidr: string } {
+    const net = (this.opts.seed ?? 3) & 255;
+    return { name: `${this.opts.prefix ?? "sim"}-loopback`, cidr: `127.${100 + (net % 100)}.0.0/16` };
+  }
+
   static async start(opts: FleetOptions): Promise<SimulatedFleet> {
     const fleet = new SimulatedFleet(opts);
     await fleet.bmc.start(0);

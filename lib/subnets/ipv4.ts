@@ -127,3 +127,34 @@ export function checkSubnetLayout(s: SubnetLayout): FieldIssue[] {
   }
   return issues;
 }
+
+export interface AddressHome {
+  name: string;
+  cidr: string;
+  gateway: string | null;
+}
+
+/** The most specific subnet whose range holds `ip` (the one DHCP would put it under), or null. */
+export function homeSubnet<S extends { cidr: string }>(ip: string, subnets: readonly S[]): S | null {
+  let best: S | null = null;
+  let bestBits = -1;
+  for (const s of subnets) {
+    const bits = Number(s.cidr.split("/")[1]);
+    if (bits > bestBits && placeInSubnet(ip, s.cidr) !== "outside") [best, bestBits] = [s, bits];
+  }
+  return best;
+}
+
+/**
+ * Why `ip` cannot be a machine's address in `home` (its subnet, or the one that holds it),
+ * or null. The DHCP configs refuse the same (lib/dhcp/validate.ts): one machine saved
+ * with such an address would stop the configs of the whole fleet.
+ */
+export function machineAddressProblem(ip: string, home: AddressHome | null): string | null {
+  if (!home) return `${ip} is in no declared subnet, so no DHCP server could hand it out and the boot script could not set its netmask; add a subnet that holds it first, or leave the address empty`;
+  const place = placeInSubnet(ip, home.cidr);
+  if (place === "outside") return `${ip} is outside subnet ${home.name} (${home.cidr})`;
+  if (place !== "inside") return `${ip} is the ${place} address of subnet ${home.name} (${home.cidr}), not a usable host address`;
+  if (ip === home.gateway) return `${ip} is the gateway of subnet ${home.name}`;
+  return null;
+}
