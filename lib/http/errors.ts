@@ -87,10 +87,30 @@ export function toAppError(err: unknown): AppError {
     return new AppError("validation_failed", "a value contains a NUL character (\\u0000), which cannot be stored; remove it");
   }
   if (e?.code === "P2003" || cause?.kind === "ForeignKeyConstraintViolation") {
+    // A write that points at a row which a concurrent request deleted, as opposed to a
+    // delete of a row that others still point at.
+    const original = (cause as { originalMessage?: string } | undefined)?.originalMessage ?? "";
+    if (original.startsWith("insert or update")) {
+      const table = /on table "(\w+)"/.exec(original)?.[1] ?? "";
+      const column = /constraint "(\w+)"/.exec(original)?.[1].replace(`${table}_`, "").replace(/_fkey$/, "");
+      const what = REFERENCED[column ?? ""] ?? "a record it refers to";
+      return new AppError("conflict", `the ${what} it names was deleted at the same moment; check it and try again`, column ? { field: column } : undefined);
+    }
     return new AppError("conflict", "it is still referenced by other records; remove those first");
   }
   return new AppError("internal", "internal error");
 }
+
+// Foreign-key columns by what they point at, for the message above.
+const REFERENCED: Record<string, string> = {
+  role_id: "role",
+  subnet_id: "subnet",
+  desired_version_id: "image version",
+  image_version_id: "image version",
+  image_id: "image",
+  machine_id: "machine",
+  rollout_id: "rollout",
+};
 
 function formatTarget(target: unknown, table?: string): string | undefined {
   if (Array.isArray(target)) return target.join(", ");
