@@ -32,6 +32,14 @@ test("a viewer can look but not change; an operator can; the audit log shows bot
   await v.goto("/machines/new");
   await expect(v.getByText(/Only operators and admins can add machines; you are a viewer/)).toBeVisible();
   await expect(v.getByRole("button", { name: "Add machine" })).toHaveCount(0);
+  // A role's settings are shown to a viewer, but not as a form to save; an image's versions have no Edit.
+  await v.goto("/roles/storage");
+  await expect(v.getByText(/Only admins can change roles; you are a viewer/)).toBeVisible();
+  await expect(v.getByLabel("Name", { exact: true })).toBeDisabled();
+  await expect(v.getByRole("button", { name: "Save role" })).toHaveCount(0);
+  await v.goto("/images/debian-storage");
+  await expect(v.getByRole("heading", { name: "Image debian-storage" })).toBeVisible();
+  await expect(v.getByRole("button", { name: /^Edit/ })).toHaveCount(0);
 
   const o = await loginAs(browser, operator, "operator-password-123");
   await o.goto("/machines");

@@ -67,13 +67,15 @@ export function VersionTable({ versions, actions }: { versions: VersionRow[]; ac
                 <VersionFiles kernelPath={v.kernelPath} initrdPath={v.initrdPath} squashfsPath={v.squashfsPath} />
               </td>
               <td className="text-right">
-                <Button variant="secondary" className="!px-2 !py-0.5 text-xs" aria-expanded={open === v.id} onClick={() => setOpen(open === v.id ? null : v.id)}>
-                  {open === v.id ? "Close" : "Edit"}
-                  <span className="sr-only"> {v.version}</span>
-                </Button>
+                {actions[v.id] ? (
+                  <Button variant="secondary" className="!px-2 !py-0.5 text-xs" aria-expanded={open === v.id} onClick={() => setOpen(open === v.id ? null : v.id)}>
+                    {open === v.id ? "Close" : "Edit"}
+                    <span className="sr-only"> {v.version}</span>
+                  </Button>
+                ) : null}
               </td>
             </tr>
-            {open === v.id ? (
+            {open === v.id && actions[v.id] ? (
               <tr className="hover:!bg-transparent">
                 <td colSpan={9} className="!whitespace-normal bg-zinc-50 !px-4 !py-4 dark:bg-zinc-900/60">
                   <div className="w-0 min-w-full space-y-4">

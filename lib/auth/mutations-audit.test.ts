@@ -86,6 +86,8 @@ function mutationRoutes(dir = "app/api", prefix = ""): string[] {
 beforeAll(async () => {
   await bmc.start();
   bmc.addSystem({ id: "audit-1", username: "audit-1", password: "bmc-pw-1" });
+  // audit-1's loopback address must be in a declared subnet.
+  await db.subnet.create({ data: { name: "audit-loopback", cidr: "127.0.0.0/8" } });
   for (const role of ["operator", "admin"] as const) {
     const email = `${role}@audit.test`;
     const user = await createUser({ email, role, password: "a-long-password-1" }, "test");

@@ -14,7 +14,7 @@ export async function listImages() {
 
 /** An image by id or name (names are stored lower-case). */
 export async function getImageRowOrThrow(ref: string, client: Client = db) {
-  const image = await client.image.findFirst({ where: refWhere(ref.toLowerCase()) });
+  const image = await client.image.findFirst({ where: refWhere(ref) });
   if (!image) throw new AppError("not_found", `no image "${ref}"`);
   return image;
 }

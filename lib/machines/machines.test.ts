@@ -88,6 +88,12 @@ describe("POST /api/machines", () => {
     expect((await ip.json()).error.details.fields[0].path).toBe("ipv4");
   });
 
+  it("finds a role or subnet named in another case", async () => {
+    const res = await post({ hostname: "case-01", macs: ["52:54:00:ca:5e:01"], role: "STORAGE", subnet: "Lab", ipv4: "10.9.0.77" });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ role: "storage", subnet: "lab" });
+  });
+
   it("rejects an address outside the machine's subnet and an unknown role", async () => {
     const out = await post({ hostname: "out-01", macs: ["52:54:00:cc:00:01"], subnet: "lab", ipv4: "10.10.0.5" });
     expect((await out.json()).error.message).toMatch(/outside subnet lab/);
@@ -132,6 +138,17 @@ describe("GET /api/machines", () => {
   it("filters by role, state and rack and pages with a cursor", async () => {
     const storage = await list("role=storage&limit=100");
     expect(storage.items.every((m: { role: string }) => m.role === "storage")).toBe(true);
+    // A role by name in any case, or by id, as everywhere else; an unknown one is a 404, not an empty list.
+    expect((await list("role=Storage&limit=100")).items).toEqual(storage.items);
+    const { id } = await db.role.findUniqueOrThrow({ where: { name: "storage" } });
+    expect((await list(`role=${id}&limit=100`)).items).toEqual(storage.items);
+    const unknown = await GET(apiRequest("/api/machines?role=nope"), undefined);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.message).toBe('no role "nope"');
+    // "-" is none, for a rack as for a role.
+    await db.machine.update({ where: { hostname: "bulk-24" }, data: { rack: null } });
+    expect((await list("rack=-")).items.map((m: { hostname: string }) => m.hostname)).toContain("bulk-24");
+    expect((await list("rack=-")).items.every((m: { rack: string | null }) => m.rack === null)).toBe(true);
     const failed = await list("state=failed");
     expect(failed.items.map((m: { hostname: string }) => m.hostname)).toEqual(["bulk-00", "bulk-05", "bulk-10", "bulk-15", "bulk-20"]);
     const seen: string[] = [];

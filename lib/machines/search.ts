@@ -29,7 +29,8 @@ function whereClause(filters: Filters, after?: string): Prisma.Sql {
   else if (filters.role && isUuid(filters.role)) conds.push(Prisma.sql`m.role_id = ${filters.role}::uuid`);
   else if (filters.role) conds.push(Prisma.sql`m.role_id = (SELECT id FROM roles WHERE name = ${filters.role})`);
   if (filters.state) conds.push(Prisma.sql`m.state = ${filters.state}::"MachineState"`);
-  if (filters.rack) conds.push(Prisma.sql`m.rack = ${filters.rack}`);
+  if (filters.rack === "-") conds.push(Prisma.sql`m.rack IS NULL`);
+  else if (filters.rack) conds.push(Prisma.sql`m.rack = ${filters.rack}`);
   const q = filters.q?.trim().toLowerCase();
   if (q) conds.push(Prisma.sql`m.id IN (${searchHits(q)})`);
   if (after) conds.push(Prisma.sql`m.hostname > ${after}`);

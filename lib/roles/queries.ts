@@ -26,7 +26,7 @@ export async function listRoles() {
 
 /** A role by id or name (names are stored lower-case). */
 export async function getRoleRowOrThrow(ref: string, client: Client = db) {
-  const role = await client.role.findFirst({ where: refWhere(ref.toLowerCase()), include: roleInclude });
+  const role = await client.role.findFirst({ where: refWhere(ref), include: roleInclude });
   if (!role) throw new AppError("not_found", `no role "${ref}"`);
   return role;
 }

@@ -67,6 +67,7 @@ beforeAll(async () => {
   const v1 = await db.imageVersion.create({ data: { imageId: image.id, version: "1", kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs", status: "stable" } });
   for (const v of ["2", "3", "4"]) await db.imageVersion.create({ data: { imageId: image.id, version: v, kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" } });
   await db.role.create({ data: { name: "web", deployCommand: ["true"], desiredVersionId: v1.id } });
+  await db.subnet.create({ data: fleet.subnet });
   for (const s of fleet.specs) {
     await createMachine(machineCreateSchema.parse({ hostname: s.hostname, macs: [s.mac], ipv4: s.ip, rack: s.rack, role: "web", bmc: fleet.bmcSettings(s) }), "test");
   }

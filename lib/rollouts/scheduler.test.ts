@@ -44,6 +44,7 @@ beforeAll(async () => {
   await db.imageVersion.create({ data: { imageId: image.id, version: "2", kernelPath: "k", initrdPath: "i", squashfsPath: "f.squashfs" } });
   await db.role.create({ data: { name: "web", deployCommand: ["true"], desiredVersionId: v1.id } });
   await db.role.create({ data: { name: "hang", deployCommand: ["true"], desiredVersionId: v1.id } });
+  await db.subnet.create({ data: fleet.subnet });
   for (const [i, s] of fleet.specs.entries()) {
     const role = i < 20 ? "web" : "hang";
     await createMachine(machineCreateSchema.parse({ hostname: s.hostname, macs: [s.mac], ipv4: s.ip, rack: s.rack, role, bmc: fleet.bmcSettings(s) }), "test");

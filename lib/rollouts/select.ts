@@ -57,7 +57,7 @@ export async function resolveSelection(client: Client, selector: Selector, power
   const where: Prisma.MachineWhereInput[] = [];
   // Names are accepted wherever an id is, and ids wherever a name is.
   if (selector.role) {
-    const role = await client.role.findFirst({ where: refWhere(selector.role.toLowerCase()), select: { id: true } });
+    const role = await client.role.findFirst({ where: refWhere(selector.role), select: { id: true } });
     if (!role) throw field("selector.role", `no role "${selector.role}"`);
     where.push({ roleId: role.id });
   }

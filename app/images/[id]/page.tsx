@@ -1,5 +1,6 @@
 import { EditableBy } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
+import { consoleCan } from "@/lib/auth/console";
 import Link from "next/link";
 import { ImageForm } from "@/components/images/image-form";
 import { VersionForm } from "@/components/images/version-form";
@@ -22,8 +23,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const image = await loadImage(id);
+  // Only admins change versions: for others the table has no Edit buttons.
+  const canEdit = await consoleCan("administer");
   const actions = Object.fromEntries(
-    image.versions.map((v) => [
+    (canEdit ? image.versions : []).map((v) => [
       v.id,
       { update: updateVersionAction.bind(null, image.id, v.id), remove: deleteVersionAction.bind(null, image.id, v.id) },
     ]),

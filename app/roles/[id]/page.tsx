@@ -1,4 +1,6 @@
+import { NotAllowedNote } from "@/components/auth/read-only";
 import { WhenAllowed } from "@/components/auth/when-allowed";
+import { consoleCan } from "@/lib/auth/console";
 import Link from "next/link";
 import { DesiredVersion } from "@/components/roles/desired-version";
 import { RoleEditForm } from "@/components/roles/role-edit-form";
@@ -25,7 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const role = await loadRole(id);
-  const [machines, choices] = await Promise.all([listRoleMachines(role.id), listVersionChoices()]);
+  const [machines, choices, canEdit] = await Promise.all([listRoleMachines(role.id), listVersionChoices(), consoleCan("administer")]);
   return (
     <>
       <PageHeader
@@ -59,7 +61,12 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
         </dl>
         <Section title="Settings">
           <div className="max-w-5xl">
-            <RoleEditForm action={updateRoleAction.bind(null, role.id, role.name)} role={role} choices={choices} />
+            <RoleEditForm
+              action={updateRoleAction.bind(null, role.id, role.name)}
+              role={role}
+              choices={choices}
+              readOnly={canEdit ? undefined : <NotAllowedNote permission="administer" what="change roles" />}
+            />
           </div>
         </Section>
         <Section
