@@ -62,7 +62,7 @@ export function ImageTable({ images }: { images: ImageDto[] }) {
               <td className="font-mono text-xs" title={v.sha256 ?? "no checksum recorded"}>
                 {shortSha(v.sha256)}
               </td>
-              <td>
+              <td className="!whitespace-normal">
                 <VersionFiles kernelPath={v.kernelPath} initrdPath={v.initrdPath} squashfsPath={v.squashfsPath} />
               </td>
             </tr>

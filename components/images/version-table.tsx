@@ -63,7 +63,7 @@ export function VersionTable({ versions, actions }: { versions: VersionRow[]; ac
               <td>
                 {v.added}
               </td>
-              <td>
+              <td className="!whitespace-normal">
                 <VersionFiles kernelPath={v.kernelPath} initrdPath={v.initrdPath} squashfsPath={v.squashfsPath} />
               </td>
               <td className="text-right">

@@ -30,7 +30,8 @@ export function RoleTable({ roles }: { roles: RoleDto[] }) {
               <DesiredVersion label={r.imageVersion} status={r.imageVersionStatus} />
             </td>
             <td className="text-right tabular-nums">{r.machines.total}</td>
-            <td>
+            {/* Wraps rather than pushing the table past the window. */}
+            <td className="!whitespace-normal">
               <StateCounts counts={r.machines} />
             </td>
           </tr>

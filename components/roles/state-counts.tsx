@@ -7,9 +7,9 @@ const ORDER = ["ready", "deploying", "booting", "rebooting", "failed", "new"] as
 export function StateCounts({ counts }: { counts: RoleMachineCounts }) {
   if (counts.total === 0) return <span className="text-zinc-400 dark:text-zinc-500">no machines</span>;
   return (
-    <span className="inline-flex items-center gap-2.5 whitespace-nowrap">
+    <span className="inline-flex flex-wrap items-center gap-x-2.5 gap-y-1">
       {ORDER.filter((state) => counts.byState[state]).map((state) => (
-        <span key={state} className="inline-flex items-center gap-1">
+        <span key={state} className="inline-flex items-center gap-1 whitespace-nowrap">
           <span className="tabular-nums">{counts.byState[state]}</span>
           <MachineStateBadge state={state} />
         </span>

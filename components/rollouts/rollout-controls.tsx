@@ -15,12 +15,15 @@ type Command = "pause" | "resume" | "cancel" | "approve";
 export function RolloutControls({
   state,
   awaitsApproval,
+  canaryDone = true,
   canaryFailed = 0,
   failed,
   action,
 }: {
   state: RolloutState;
   awaitsApproval: boolean;
+  /** The canary batch has run to its end; before that, approving skips looking at it. */
+  canaryDone?: boolean;
   /** Machines of the canary batch that failed. */
   canaryFailed?: number;
   /** Failed machines: a paused rollout can retry them. */
@@ -58,8 +61,12 @@ export function RolloutControls({
         />
       ) : confirming === "approve" ? (
         <ConfirmInline
-          question={`${canaryFailed === 1 ? "1 canary machine failed." : `${canaryFailed} canary machines failed.`} Approve anyway? The next batches start once the rollout runs.`}
-          confirm="Approve anyway"
+          question={
+            !canaryDone
+              ? "The canary batch is still rebooting. Approve now, and the next batches start as soon as it is healthy, with no one looking at it first?"
+              : `${canaryFailed === 1 ? "1 canary machine failed." : `${canaryFailed} canary machines failed.`} Approve anyway? The next batches start once the rollout runs.`
+          }
+          confirm={!canaryDone ? "Approve in advance" : "Approve anyway"}
           pendingLabel="Approving…"
           back="Keep waiting"
           pending={pending}
@@ -70,12 +77,18 @@ export function RolloutControls({
         <>
           {awaitsApproval ? (
             <Button
-              variant={canaryFailed ? "secondary" : undefined}
+              variant={canaryFailed || !canaryDone ? "secondary" : undefined}
               disabled={pending}
-              onClick={() => (canaryFailed ? setConfirming("approve") : run("approve"))}
-              title={canaryFailed ? "Some canary machines failed: look at why before letting the next batches start" : "Let the batches after the canary start"}
+              onClick={() => (canaryFailed || !canaryDone ? setConfirming("approve") : run("approve"))}
+              title={
+                !canaryDone
+                  ? "The canary batch is still rebooting: approving now lets the next batches start as soon as it is healthy"
+                  : canaryFailed
+                    ? "Some canary machines failed: look at why before letting the next batches start"
+                    : "Let the batches after the canary start"
+              }
             >
-              {canaryFailed ? "Approve canary…" : "Approve canary"}
+              {!canaryDone ? "Approve in advance…" : canaryFailed ? "Approve canary…" : "Approve canary"}
             </Button>
           ) : null}
           {state === "running" ? (

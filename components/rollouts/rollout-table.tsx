@@ -47,7 +47,7 @@ export function RolloutTable({ rollouts }: { rollouts: RolloutListItem[] }) {
               <div className="text-xs text-zinc-500 dark:text-zinc-400">{describeSelector(r.selector)}</div>
             </td>
             <td>
-              <RolloutStateBadge state={r.state} title={r.stateReason ?? undefined} />
+              <RolloutStateBadge state={r.state} title={r.stateReason ?? undefined} awaitingApproval={r.awaitingApproval} />
             </td>
             <td className="font-mono">
               {r.targetVersion ? (

@@ -37,8 +37,16 @@ const STEP_HINT: Record<RolloutStepState, string> = {
   cancelled: "the rollout was cancelled before it was done",
 };
 
-/** A rollout's state in colour and in words. */
-export function RolloutStateBadge({ state, title }: { state: RolloutState; title?: string }) {
+/** A rollout's state in colour and in words; a running one that waits for its canary's approval says so. */
+export function RolloutStateBadge({ state, title, awaitingApproval = false }: { state: RolloutState; title?: string; awaitingApproval?: boolean }) {
+  if (awaitingApproval) {
+    return (
+      <Badge tone="amber" title="running, but the canary batch is done and nothing more starts until an operator approves">
+        <span aria-hidden className="size-1.5 rounded-full bg-current" />
+        awaiting approval
+      </Badge>
+    );
+  }
   return (
     <Badge tone={ROLLOUT_TONE[state]} title={title ?? ROLLOUT_HINT[state]}>
       <span aria-hidden className="size-1.5 rounded-full bg-current" />

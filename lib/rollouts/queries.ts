@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { awaitingApproval } from "./canary";
 import type { RolloutStepState } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
@@ -26,6 +27,9 @@ export async function listRollouts(limit = ROLLOUT_LIST_LIMIT) {
       createdBy: true,
       createdAt: true,
       finishedAt: true,
+      canary: true,
+      canaryApprovedAt: true,
+      waitReason: true,
       targetVersion: { select: { version: true, image: { select: { name: true } } } },
     },
   });
@@ -42,10 +46,11 @@ export async function listRollouts(limit = ROLLOUT_LIST_LIMIT) {
     c[g.state] = g._count._all;
     counts.set(g.rolloutId, c);
   }
-  return rollouts.map(({ targetVersion, ...r }) => {
+  return rollouts.map(({ targetVersion, canary, canaryApprovedAt, waitReason, ...r }) => {
     const steps = counts.get(r.id) ?? { ...NO_STEPS };
     return {
       ...r,
+      awaitingApproval: awaitingApproval({ state: r.state, canary, canaryApprovedAt, waitReason }),
       targetVersion: targetVersion ? { image: targetVersion.image.name, version: targetVersion.version } : null,
       steps,
       total: Object.values(steps).reduce((a, b) => a + b, 0),
@@ -122,8 +127,9 @@ export async function getRolloutSummary(ref: string) {
   const mean = finished.length ? finished.reduce((a, b) => a + (b.seconds ?? 0), 0) / finished.length : null;
   const running = list.find((b) => b.startedAt && (b.pending || b.inFlight));
   const notStarted = list.filter((b) => !b.startedAt).length;
-  // No estimate while paused: nothing moves until someone resumes it.
-  const remainingSeconds = rollout.state === "running" && mean !== null ? Math.round(mean * notStarted + Math.max(0, mean - (running?.seconds ?? mean))) : null;
+  // No estimate while paused or waiting for a canary's approval: nothing moves until someone acts.
+  const waitsForApproval = awaitingApproval(rollout);
+  const remainingSeconds = rollout.state === "running" && !waitsForApproval && mean !== null ? Math.round(mean * notStarted + Math.max(0, mean - (running?.seconds ?? mean))) : null;
   const { targetVersion, requestKey: _requestKey, ...rest } = rollout;
   return {
     ...rest,
@@ -132,6 +138,9 @@ export async function getRolloutSummary(ref: string) {
     counts,
     total: list.reduce((a, b) => a + b.total, 0),
     batches: list,
+    awaitingApproval: waitsForApproval,
+    /** The canary batch has run to its end (healthy or not). */
+    canaryDone: rollout.canary && !!list[0]?.startedAt && !list[0].pending && !list[0].inFlight,
     remainingSeconds,
     now,
   };

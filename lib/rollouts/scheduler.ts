@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { BmcType, RolloutState } from "@/lib/generated/prisma/enums";
+import { CANARY_WAIT } from "./canary";
 import { applyChanges, judge, ORPHAN_NOTE, type StepChange, type WaitingRow } from "./health";
 import { powerStep } from "./power";
 
@@ -174,7 +175,7 @@ export class RolloutScheduler {
       WHERE s.rollout_id = ${r.id}::uuid AND s.state = 'pending' AND s.batch = ${batch}
       ORDER BY m.rack NULLS LAST, m.hostname`;
     if (!pending.length) return null; // the batch's machines are rebooting: wait for them
-    if (r.canary && batch > 1 && !r.canaryApprovedAt) return "The canary batch is done: waiting for an operator to approve the rest.";
+    if (r.canary && batch > 1 && !r.canaryApprovedAt) return CANARY_WAIT;
     if (r.windowStart && r.windowEnd) {
       const [{ inside }] = await db.$queryRaw<{ inside: boolean }[]>`
         SELECT CASE WHEN ${r.windowStart}::time < ${r.windowEnd}::time THEN t >= ${r.windowStart}::time AND t < ${r.windowEnd}::time

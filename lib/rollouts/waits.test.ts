@@ -5,6 +5,7 @@ import { sealSecret } from "@/lib/secrets/crypto";
 import { useTestDatabase } from "@/lib/testing/db";
 import { SchedulerLeader } from "./leader";
 import { commandRollout, createRollout } from "./mutations";
+import { getRolloutSummary, listRollouts } from "./queries";
 import { RolloutScheduler } from "./scheduler";
 import { createRolloutSchema } from "./schema";
 
@@ -71,7 +72,11 @@ describe("the scheduler waits, and says why", () => {
     await scheduler.tick();
     expect((await reload(r.id)).waitReason).toMatch(/canary batch is done: waiting for an operator to approve/);
     expect(await db.rolloutStep.count({ where: { rolloutId: r.id, batch: 2, state: "pending" } })).toBe(2);
+    // The pages say it waits for someone, with no time left to count down.
+    expect(await getRolloutSummary(r.id)).toMatchObject({ state: "running", awaitingApproval: true, remainingSeconds: null });
+    expect((await listRollouts()).find((x) => x.id === r.id)?.awaitingApproval).toBe(true);
     await commandRollout(r.id, "approve", actor);
+    expect((await getRolloutSummary(r.id)).awaitingApproval).toBe(false);
     await scheduler.tick();
     await scheduler.drain();
     // Batch 2 started; its BMCs refuse the connection, so its steps fail without a reboot and the rollout pauses.

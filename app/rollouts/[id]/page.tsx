@@ -71,7 +71,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         title={
           <span className="flex flex-wrap items-center gap-3">
             {r.name || <>Rollout <span className="font-mono">{r.id.slice(0, 8)}</span></>}
-            <RolloutStateBadge state={r.state} />
+            <RolloutStateBadge state={r.state} awaitingApproval={r.awaitingApproval} />
           </span>
         }
         subtitle={
@@ -82,7 +82,7 @@ export default async function RolloutPage({ params, searchParams }: { params: Pr
         actions={
           <>
             {active ? <LiveRefresh rollout={r.id} /> : null}
-            {canOperate ? <RolloutControls state={r.state} awaitsApproval={awaitsApproval} canaryFailed={awaitsApproval ? (r.batches[0]?.failed ?? 0) : 0} failed={r.counts.failed} action={rolloutCommandAction.bind(null, r.id)} /> : null}
+            {canOperate ? <RolloutControls state={r.state} awaitsApproval={awaitsApproval} canaryDone={r.canaryDone} canaryFailed={awaitsApproval ? (r.batches[0]?.failed ?? 0) : 0} failed={r.counts.failed} action={rolloutCommandAction.bind(null, r.id)} /> : null}
           </>
         }
       />
