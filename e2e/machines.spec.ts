@@ -9,6 +9,37 @@ test("the machine list shows the demo fleet with states in words", async ({ page
   await expect(page.getByRole("cell", { name: "ready" }).first()).toBeVisible();
 });
 
+test("a machine that does not exist gets a 404 page that offers a search", async ({ page }) => {
+  const res = await page.goto("/machines/no-such-machine");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such machine" })).toBeVisible();
+  await page.getByLabel("Search machines").fill("storage-r01");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/machines\?q=storage-r01/);
+  await expect(page.getByRole("row", { name: /storage-r01-01/ })).toBeVisible();
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByText("Nothing is at this address")).toBeVisible();
+});
+
+test("a refused machine form puts each error next to its field and the keyboard on the first", async ({ page }) => {
+  await page.goto("/machines/new");
+  await page.getByLabel("Hostname").fill("e2e-form-01");
+  await page.getByLabel("MAC addresses").fill("52:54:00:e2:f0:01");
+  await page.getByLabel("IPv4 address").fill("10.98.7.7");
+  await page.getByLabel("Protocol").selectOption("ipmi");
+  await page.getByLabel("Address", { exact: true }).fill("10.21.9.9:623");
+  await page.getByRole("button", { name: "Add machine" }).click();
+  await expect(page.getByText("includes a port: put 623 in the port field")).toBeVisible();
+  await expect(page.getByLabel("Address", { exact: true })).toBeFocused();
+  // The BMC's errors are under their own fields, not repeated under Protocol.
+  await expect(page.getByText("BMC username is required")).toHaveCount(1);
+
+  await page.getByLabel("Protocol").selectOption("none");
+  await page.getByRole("button", { name: "Add machine" }).click();
+  await expect(page.getByText("10.98.7.7 is in no declared subnet").first()).toBeVisible();
+  await expect(page.getByLabel("IPv4 address")).toBeFocused();
+});
+
 test("health reports the embedded database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

@@ -3,7 +3,7 @@ import { AuditChanges } from "@/components/audit/audit-changes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { auditQuery, listAudit } from "@/lib/audit/queries";
+import { auditQuery, auditTargets, listAudit, type AuditTarget } from "@/lib/audit/queries";
 
 export const metadata = { title: "Audit log" };
 
@@ -12,6 +12,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : auditQuery.parse({});
   const page = await listAudit(q);
+  const targets = await auditTargets(page.items);
   return (
     <>
       <PageHeader title="Audit log" subtitle="Every change, with who or which token made it, written in the same transaction as the change." />
@@ -34,7 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{a.actor}</td>
                   <td className="font-mono text-xs">{a.sourceIp ?? "—"}</td>
                   <td className="font-mono">{a.action}</td>
-                  <td className="font-mono text-xs">{a.targetType}{a.targetId ? ` ${a.targetId.slice(0, 8)}` : ""}</td>
+                  <td className="text-xs">
+                    <AuditTargetCell type={a.targetType} target={a.targetId ? targets.get(`${a.targetType}:${a.targetId}`) : undefined} id={a.targetId} />
+                  </td>
                   <td className="max-w-xl align-top text-xs whitespace-normal">
                     <AuditChanges changes={a.changes} action={a.action} />
                   </td>
@@ -46,5 +49,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.nextCursor ? <Link className="text-sm text-sky-700 hover:underline dark:text-sky-400" href={`/audit?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}`}>Older »</Link> : null}
       </div>
     </>
+  );
+}
+
+/** The target's kind in words, then its name: a link to its page while it exists, its id on hover. */
+function AuditTargetCell({ type, target, id }: { type: string; target: AuditTarget | undefined; id: string | null }) {
+  const kind = type.replaceAll("_", " ");
+  if (!target) return <span className="text-zinc-500 dark:text-zinc-400">{kind}</span>;
+  return (
+    <span title={id ?? undefined}>
+      <span className="text-zinc-500 dark:text-zinc-400">{kind} </span>
+      {target.href ? (
+        <Link href={target.href} className="font-medium text-sky-700 hover:underline dark:text-sky-400">{target.label}</Link>
+      ) : (
+        <span className="font-medium">{target.label}</span>
+      )}
+    </span>
   );
 }

@@ -49,7 +49,7 @@ export function MachineForm({
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold">BMC (power control)</legend>
-        <SelectField name="bmcType" label="Protocol" defaultValue={val("bmcType", machine?.bmc?.type ?? "none")} error={firstError(e, "bmc.type") ?? e.bmc} options={[{ value: "none", label: "none" }, { value: "redfish", label: "Redfish" }, { value: "ipmi", label: "IPMI" }, { value: "ssh", label: "SSH (soft reboot)" }]} />
+        <SelectField name="bmcType" label="Protocol" defaultValue={val("bmcType", machine?.bmc?.type ?? "none")} error={firstError(e, "bmc.type") ?? (Object.keys(e).some((k) => k.startsWith("bmc.")) ? undefined : e.bmc)} options={[{ value: "none", label: "none" }, { value: "redfish", label: "Redfish" }, { value: "ipmi", label: "IPMI" }, { value: "ssh", label: "SSH (soft reboot)" }]} />
         <TextField name="bmcAddress" label="Address" defaultValue={val("bmcAddress", machine?.bmc?.address)} error={e["bmc.address"]} />
         <TextField name="bmcPort" label="Port" inputMode="numeric" defaultValue={val("bmcPort", machine?.bmc?.port)} error={e["bmc.port"]} />
         <TextField name="bmcUsername" label="Username" autoComplete="off" defaultValue={val("bmcUsername", machine?.bmc?.username)} error={e["bmc.username"]} />

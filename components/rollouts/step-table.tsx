@@ -52,7 +52,7 @@ export function StepTable({ steps, showBatch = false, label }: { steps: RolloutS
               </td>
               <td className="max-w-md min-w-48 whitespace-normal text-xs">
                 {s.error ? <p className="text-red-700 dark:text-red-400">{s.error}</p> : null}
-                {s.note && !(s.error && s.note.includes(s.error)) ? <p className="text-zinc-600 dark:text-zinc-400">{s.note}</p> : null}
+                {s.note && !(s.error && (s.note.includes(s.error) || s.error.includes(s.note))) ? <p className="text-zinc-600 dark:text-zinc-400">{s.note}</p> : null}
                 {!s.error && !s.note ? DASH : null}
               </td>
               <td>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/state";
 
 type FormAction = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -20,5 +20,11 @@ export function useFormAction(action: FormAction) {
     },
     { ...initialFormState, round: 0 },
   );
+  // After an answer with field errors, the keyboard lands on the first field at fault
+  // (the form has just been remounted, so focus would otherwise be lost to the page).
+  const invalid = state.round > 0 && !state.ok && Object.keys(state.fieldErrors ?? {}).length > 0;
+  useEffect(() => {
+    if (invalid) document.querySelector<HTMLElement>(`form [aria-invalid="true"]`)?.focus();
+  }, [invalid, state.round]);
   return { state, formAction, pending, formKey: `round-${state.round}` };
 }

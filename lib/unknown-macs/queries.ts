@@ -20,3 +20,15 @@ export function countUnknownMacs(): Promise<number> {
 export function findUnknownMac(mac: string) {
   return db.unknownMac.findUnique({ where: { mac } });
 }
+
+/**
+ * The subnet the inbox's MACs asked from: the one subnet that holds the source address of
+ * every one of them (the address their firmware leased to fetch the script), or null.
+ */
+export async function subnetOfUnknownMacs(macs: string[]): Promise<string | null> {
+  if (macs.length === 0) return null;
+  const rows = await db.$queryRaw<{ subnet: string | null }[]>`
+    SELECT DISTINCT (SELECT s.name FROM subnets s WHERE u.source_ip::inet << s.cidr::cidr ORDER BY masklen(s.cidr::cidr) DESC, s.name LIMIT 1) AS subnet
+    FROM unknown_macs u WHERE u.mac = ANY(${macs}::text[]) AND u.source_ip ~ '^[0-9]{1,3}(\.[0-9]{1,3}){3}$'`;
+  return rows.length === 1 ? rows[0].subnet : null;
+}

@@ -3,6 +3,7 @@ import { DELETE } from "@/app/api/unknown-macs/[mac]/route";
 import { GET } from "@/app/api/unknown-macs/route";
 import { db } from "@/lib/db";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
+import { subnetOfUnknownMacs } from "./queries";
 
 useTestDatabase();
 process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
@@ -40,5 +41,24 @@ describe("/api/unknown-macs", () => {
   it("needs credentials to read and to dismiss", async () => {
     expect((await GET(apiRequest("/api/unknown-macs", { token: null }), undefined)).status).toBe(401);
     expect((await DELETE(apiRequest("/api/unknown-macs/x", { method: "DELETE", token: null }), params({ mac: "x" }))).status).toBe(401);
+  });
+});
+
+describe("the subnet inbox MACs asked from", () => {
+  it("is the one subnet holding every source address, else none", async () => {
+    await db.subnet.create({ data: { name: "inbox-a", cidr: "10.61.0.0/24" } });
+    await db.subnet.create({ data: { name: "inbox-b", cidr: "10.62.0.0/24" } });
+    await db.unknownMac.createMany({
+      data: [
+        { mac: "52:54:00:61:00:01", sourceIp: "10.61.0.50" },
+        { mac: "52:54:00:61:00:02", sourceIp: "10.61.0.51" },
+        { mac: "52:54:00:62:00:01", sourceIp: "10.62.0.9" },
+        { mac: "52:54:00:63:00:01", sourceIp: "10.63.0.9" },
+      ],
+    });
+    expect(await subnetOfUnknownMacs(["52:54:00:61:00:01", "52:54:00:61:00:02"])).toBe("inbox-a");
+    expect(await subnetOfUnknownMacs(["52:54:00:61:00:01", "52:54:00:62:00:01"])).toBeNull();
+    expect(await subnetOfUnknownMacs(["52:54:00:63:00:01"])).toBeNull();
+    expect(await subnetOfUnknownMacs([])).toBeNull();
   });
 });

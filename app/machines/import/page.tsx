@@ -4,9 +4,9 @@ import { ImportForm } from "@/components/onboarding/import-form";
 import { InboxNotice } from "@/components/onboarding/inbox-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRacks, listRoleNames, listSubnetChoices } from "@/lib/machines/queries";
-import { prefillFromMacs } from "@/lib/onboarding/prefill";
+import { prefillFromMacs, prefillMacs } from "@/lib/onboarding/prefill";
 import { DEFAULT_TEMPLATE } from "@/lib/onboarding/template";
-import { countUnknownMacs } from "@/lib/unknown-macs/queries";
+import { countUnknownMacs, subnetOfUnknownMacs } from "@/lib/unknown-macs/queries";
 import { commitImportAction, previewImportAction } from "./actions";
 
 export const metadata = { title: "Add machines" };
@@ -15,7 +15,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ImportMachinesPage({ searchParams }: { searchParams: Search }) {
   const { macs } = await searchParams;
-  const [roles, subnets, racks, inbox] = await Promise.all([listRoleNames(), listSubnetChoices(), listRacks(), countUnknownMacs()]);
+  const asked = typeof macs === "string" ? macs : "";
+  // MACs from the inbox default to the subnet they asked to boot from.
+  const [roles, subnets, racks, inbox, askedFrom] = await Promise.all([listRoleNames(), listSubnetChoices(), listRacks(), countUnknownMacs(), subnetOfUnknownMacs(prefillMacs(asked))]);
   return (
     <>
       <PageHeader
@@ -32,8 +34,8 @@ export default async function ImportMachinesPage({ searchParams }: { searchParam
             roles={roles}
             subnets={subnets}
             racks={racks}
-            initialText={prefillFromMacs(typeof macs === "string" ? macs : "")}
-            initialDefaults={{ role: "", subnet: subnets.length === 1 ? subnets[0].name : "", rack: "", hostnameTemplate: DEFAULT_TEMPLATE }}
+            initialText={prefillFromMacs(asked)}
+            initialDefaults={{ role: "", subnet: askedFrom ?? (subnets.length === 1 ? subnets[0].name : ""), rack: "", hostnameTemplate: DEFAULT_TEMPLATE }}
           />
         </WhenAllowed>
       </div>
