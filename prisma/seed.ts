@@ -64,7 +64,8 @@ export async function seedDemoFleet(db: PrismaClient): Promise<{ machines: numbe
               squashfsPath: `${image.name}/${version}/filesystem.squashfs`,
               sha256: (i ? "b" : "a").repeat(8) + spec.role.length.toString(16).padStart(56, "0"),
               sizeBytes: BigInt(180_000_000 + i * 4_000_000),
-              status: i ? "stable" : "retired",
+              // The previous release still runs on some machines: stable, so a rollback can target it.
+              status: "stable",
               notes: i ? "Current release" : "Previous release",
             },
           }),

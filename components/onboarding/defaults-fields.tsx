@@ -43,7 +43,11 @@ export function DefaultsFields({
         value={value.subnet}
         onChange={set("subnet")}
         error={errors["defaults.subnet"]}
-        hint="Lines without an IP get the next free address of its pool."
+        hint={
+          value.subnet
+            ? "Lines without an IP get the next free address of its pool."
+            : "None: lines without an IP get no address and no DHCP reservation; a line's own IP joins the subnet that holds it."
+        }
         options={[{ value: "", label: "(none: no IP)" }, ...subnets.map((s) => ({ value: s.name, label: `${s.name} (${s.cidr})` }))]}
       />
       <TextField name="rack" label="Rack" value={value.rack} onChange={set("rack")} error={errors["defaults.rack"]} list="known-racks" autoComplete="off" />
