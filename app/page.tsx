@@ -10,6 +10,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { distributionRows } from "@/lib/fleet/distribution";
 import { countDrift } from "@/lib/fleet/drift-queries";
 import { countMachineStates, getFleetHomogeneity } from "@/lib/fleet/queries";
+import { activeRolloutsByRole } from "@/lib/rollouts/queries";
 import { DEFAULT_STALE_DAYS } from "@/lib/fleet/schema";
 
 // The root segment: the layout's title template applies to child segments only.
@@ -18,7 +19,7 @@ export const metadata = { title: "Fleet · Fleetboot" };
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";
 
 export default async function FleetPage() {
-  const [fleet, states, drift] = await Promise.all([getFleetHomogeneity(), countMachineStates(), countDrift({ days: DEFAULT_STALE_DAYS })]);
+  const [fleet, states, drift, rollouts] = await Promise.all([getFleetHomogeneity(), countMachineStates(), countDrift({ days: DEFAULT_STALE_DAYS }), activeRolloutsByRole()]);
   const rows = distributionRows(fleet.roles);
   return (
     <>
@@ -41,7 +42,7 @@ export default async function FleetPage() {
           <>
             <FleetSummary fleet={fleet} states={states} />
             <Section title={`${fleet.roles.filter((r) => r.role).length} roles`}>
-              <RoleTable roles={fleet.roles} />
+              <RoleTable roles={fleet.roles} rollouts={rollouts} />
             </Section>
             {rows.length ? (
               <Section title="Versions per role">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { StackedBar } from "@/components/ui/stacked-bar";
 import type { RoleHomogeneity } from "@/lib/fleet/queries";
+import type { ActiveRollout } from "@/lib/rollouts/queries";
 import { convergenceSegments, percent } from "./convergence";
 
 const DASH = <span className="text-zinc-400 dark:text-zinc-600">—</span>;
@@ -30,7 +31,22 @@ function Versions({ row }: { row: RoleHomogeneity }) {
   );
 }
 
-export function RoleTable({ roles }: { roles: RoleHomogeneity[] }) {
+/** The rollouts under way on a role's machines, each a link, in words and colour. */
+function Rollouts({ rollouts }: { rollouts: ActiveRollout[] }) {
+  return (
+    <div className="mt-0.5 flex flex-wrap gap-1">
+      {rollouts.map((r) => (
+        <Link key={r.id} href={`/rollouts/${r.id}`} title={`Rollout ${r.label}: ${r.awaitingApproval ? "awaiting approval" : r.state}`}>
+          <Badge tone={r.awaitingApproval || r.state === "paused" ? "amber" : "blue"}>
+            rollout {r.awaitingApproval ? "awaiting approval" : r.state}
+          </Badge>
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+export function RoleTable({ roles, rollouts = new Map() }: { roles: RoleHomogeneity[]; rollouts?: Map<string, ActiveRollout[]> }) {
   return (
     <table className="data-table">
       <thead>
@@ -48,9 +64,12 @@ export function RoleTable({ roles }: { roles: RoleHomogeneity[] }) {
           <tr key={r.role ?? "(none)"}>
             <td>
               {r.role ? (
-                <Link href={`/machines?role=${encodeURIComponent(r.role)}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                  {r.role}
-                </Link>
+                <>
+                  <Link href={`/machines?role=${encodeURIComponent(r.role)}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    {r.role}
+                  </Link>
+                  {rollouts.get(r.role)?.length ? <Rollouts rollouts={rollouts.get(r.role)!} /> : null}
+                </>
               ) : (
                 <span className="text-zinc-500 italic dark:text-zinc-400">no role</span>
               )}

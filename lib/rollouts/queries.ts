@@ -187,3 +187,30 @@ export async function rolloutRoles(rolloutId: string): Promise<string[]> {
     WHERE s.rollout_id = ${rolloutId}::uuid ORDER BY r.name LIMIT 5`;
   return rows.map((r) => r.name);
 }
+
+export interface ActiveRollout {
+  id: string;
+  label: string;
+  state: string;
+  awaitingApproval: boolean;
+}
+
+/**
+ * Running and paused rollouts by the roles of their machines, for the Fleet page: a role
+ * whose convergence moves (or stands still) because of a rollout links to it.
+ */
+export async function activeRolloutsByRole(): Promise<Map<string, ActiveRollout[]>> {
+  const rows = await db.$queryRaw<{ id: string; name: string; state: string; canary: boolean; canary_approved_at: Date | null; wait_reason: string | null; role: string }[]>`
+    SELECT DISTINCT r.id::text, r.name, r.state::text, r.canary, r.canary_approved_at, r.wait_reason, ro.name AS role
+    FROM rollouts r
+    JOIN rollout_steps s ON s.rollout_id = r.id
+    JOIN machines m ON m.id = s.machine_id
+    JOIN roles ro ON ro.id = m.role_id
+    WHERE r.state IN ('running', 'paused')`;
+  const out = new Map<string, ActiveRollout[]>();
+  for (const r of rows) {
+    const item = { id: r.id, label: r.name || r.id.slice(0, 8), state: r.state, awaitingApproval: awaitingApproval({ state: r.state, canary: r.canary, canaryApprovedAt: r.canary_approved_at, waitReason: r.wait_reason }) };
+    out.set(r.role, [...(out.get(r.role) ?? []), item]);
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { sealSecret } from "@/lib/secrets/crypto";
 import { useTestDatabase } from "@/lib/testing/db";
 import { SchedulerLeader } from "./leader";
 import { commandRollout, createRollout } from "./mutations";
-import { getRolloutSummary, listRollouts } from "./queries";
+import { activeRolloutsByRole, getRolloutSummary, listRollouts } from "./queries";
 import { RolloutScheduler } from "./scheduler";
 import { createRolloutSchema } from "./schema";
 
@@ -75,6 +75,8 @@ describe("the scheduler waits, and says why", () => {
     // The pages say it waits for someone, with no time left to count down.
     expect(await getRolloutSummary(r.id)).toMatchObject({ state: "running", awaitingApproval: true, remainingSeconds: null });
     expect((await listRollouts()).find((x) => x.id === r.id)?.awaitingApproval).toBe(true);
+    // The Fleet page marks the role with it.
+    expect((await activeRolloutsByRole()).get("canary")).toEqual([{ id: r.id, label: r.id.slice(0, 8), state: "running", awaitingApproval: true }]);
     await commandRollout(r.id, "approve", actor);
     expect((await getRolloutSummary(r.id)).awaitingApproval).toBe(false);
     await scheduler.tick();
