@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 
 // Fields a JSON body sends that its schema does not have. zod drops them quietly, so a
@@ -28,21 +29,10 @@ function closest(key: string, known: string[]): string | null {
   let best: string | null = null;
   let bestDistance = 3;
   for (const k of known) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : distance(k.toLowerCase(), key.toLowerCase());
+    const d = distance(k.toLowerCase(), key.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
 
 export function unknownKeys(schema: z.ZodType, data: unknown, path = ""): UnknownKey[] {
