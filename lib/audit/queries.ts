@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bigintId, text } from "@/lib/validation/fields";
+import { bigintId, pageLimit, text } from "@/lib/validation/fields";
 
 export const auditQuery = z.object({
   actor: text(200).optional(),
   action: z.string().trim().max(64).regex(/^[a-z_.]*$/, "action is a prefix like machine. or token.create").optional(),
   target: text(100).optional(),
   cursor: bigintId("must be the nextCursor of an earlier page").optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
 });
 
 export async function listAudit(q: z.output<typeof auditQuery>) {

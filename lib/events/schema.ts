@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageLimit } from "@/lib/validation/fields";
 
 export const EVENT_PAGE_SIZE = 100;
 
@@ -12,7 +13,7 @@ export const eventListQuery = z.object({
     .optional(),
   machine: z.string().trim().min(1).max(253).optional(),
   cursor: z.string().regex(/^[1-9]\d{0,18}$/, "cursor must be an event id").optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(EVENT_PAGE_SIZE),
+  limit: pageLimit(500, EVENT_PAGE_SIZE),
 });
 
 export type EventListQuery = z.output<typeof eventListQuery>;

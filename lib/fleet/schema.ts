@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/validation/fields";
+import { pageLimit, text } from "@/lib/validation/fields";
 
 export const DRIFT_KINDS = ["version", "stale", "hash"] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
@@ -32,7 +32,7 @@ export const driftListQuery = driftFilter.extend({
   sort: z.enum(DRIFT_SORTS, { error: `sort must be one of ${DRIFT_SORTS.join(", ")}` }).default("hostname"),
   dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("asc"),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: pageLimit(500, 50),
 });
 
 export type DriftFilter = z.output<typeof driftFilter>;

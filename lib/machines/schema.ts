@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseMac } from "@/lib/mac/parse";
 import { bmcAddressProblem, bmcUserProblem } from "@/lib/power/bmc-target";
 import { unicastProblem } from "@/lib/subnets/ipv4";
-import { boolish, slug, text } from "@/lib/validation/fields";
+import { boolish, pageLimit, slug, text } from "@/lib/validation/fields";
 
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
 export const BMC_TYPES = ["redfish", "ipmi", "ssh"] as const;
@@ -112,7 +112,7 @@ export const machineListQuery = z.object({
   rack: text(32).optional(),
   q: text(100).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
 });
 
 export type MachineCreateInput = z.output<typeof machineCreateSchema>;

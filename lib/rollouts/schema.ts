@@ -9,7 +9,7 @@ import { text } from "@/lib/validation/fields";
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const batchSize = z.union([
-  z.number({ error: "must be a count like 5 or a percentage like \"10%\"" }).int("must be a whole number").min(1, "must be at least 1").max(100_000),
+  z.number({ error: "must be a count like 5 or a percentage like \"10%\"" }).min(1, "must be at least 1").max(100_000, "must be at most 100,000 machines").int("must be a whole number"),
   z
     .string()
     .trim()

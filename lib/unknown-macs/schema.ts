@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { pageLimit } from "@/lib/validation/fields";
 import { mac } from "@/lib/machines/schema";
 
 // The unknown-MAC inbox: MACs that asked for a boot script before anyone registered them.
 
 export const unknownMacListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  limit: pageLimit(1000, 500),
 });
 
 /** A MAC in any notation, from a URL segment or a form; normalised. */

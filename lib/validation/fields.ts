@@ -22,6 +22,12 @@ export const text = (max: number) =>
     .max(max, `at most ${max} characters`)
     .refine((v) => !v.includes("\0"), "must not contain a NUL character");
 
+/** A list's page size from the query string: 1 to `max`, `fallback` when left out. */
+export const pageLimit = (max: number, fallback: number) => {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).default(fallback);
+};
+
 /** true/false from JSON, or from an HTML checkbox ("on", or a hidden "false"). */
 export const boolish = z.union(
   [z.boolean(), z.enum(["true", "false", "on", "off"]).transform((v) => v === "true" || v === "on")],
