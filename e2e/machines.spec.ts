@@ -40,6 +40,26 @@ test("a refused machine form puts each error next to its field and the keyboard 
   await expect(page.getByLabel("IPv4 address")).toBeFocused();
 });
 
+test("an operator ticks machines on the list and acts on them at once", async ({ page }) => {
+  await page.goto("/machines?q=compute");
+  const rows = page.getByRole("row").filter({ has: page.getByRole("checkbox") }).filter({ hasNot: page.getByRole("columnheader") });
+  // Two that are not in maintenance (the demo puts each role's third machine there).
+  const names = (await page.getByRole("link", { name: /^compute-/ }).allTextContents()).filter((n) => !n.endsWith("-03")).slice(0, 2);
+  expect(names.length).toBe(2);
+  for (const name of names) await page.getByRole("checkbox", { name: `Choose ${name}` }).check();
+  const toolbar = page.getByRole("toolbar", { name: "Chosen machines" });
+  await expect(toolbar).toContainText("2 machines chosen");
+  await expect(toolbar.getByRole("link", { name: "Roll out…" })).toHaveAttribute("href", `/rollouts/new?${new URLSearchParams({ machines: names.join(",") })}`);
+  await toolbar.getByRole("button", { name: "Maintenance on" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "put in maintenance" })).toHaveText(/^\d machines? put in maintenance\.$/);
+  for (const name of names) await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("maintenance");
+  // And back, so the demo fleet stays as other tests expect it.
+  for (const name of names) await page.getByRole("checkbox", { name: `Choose ${name}` }).check();
+  await toolbar.getByRole("button", { name: "Maintenance off" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "out of maintenance" })).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(1);
+});
+
 test("health reports the embedded database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

@@ -8,6 +8,7 @@ import { toAppError } from "@/lib/http/errors";
 import { performPowerAction } from "@/lib/power/actions";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
 import { machineEditFormToInput, machineFormToInput } from "@/lib/machines/form";
+import { bulkMachines, type BulkCommand } from "@/lib/machines/bulk";
 import { createMachine, deleteMachine, updateMachine } from "@/lib/machines/mutations";
 import { machineCreateSchema, machineUpdateSchema } from "@/lib/machines/schema";
 
@@ -65,6 +66,20 @@ export async function powerAction(id: string, action: "pxe-cycle" | "cycle" | "o
     const result = await performPowerAction(id, action, { actor });
     revalidatePath(`/machines/${id}`);
     return { ok: true, message: `${result.protocol}: ${result.detail}` };
+  } catch (err) {
+    const e = toAppError(err);
+    return { ok: false, message: e.code === "internal" ? "Something went wrong; see the server log." : e.message };
+  }
+}
+
+/** The machine list's action on the machines ticked on it: what changed, or why nothing did. */
+export async function bulkMachineAction(command: BulkCommand, ids: string[]): Promise<{ ok: boolean; message: string }> {
+  try {
+    const { changed } = await bulkMachines(ids, command, await consoleActor("operate"));
+    revalidatePath("/machines");
+    const n = `${changed} machine${changed === 1 ? "" : "s"}`;
+    const done = { maintenance_on: `${n} put in maintenance`, maintenance_off: `${n} taken out of maintenance`, delete: `${n} deleted` }[command];
+    return { ok: true, message: changed === 0 ? "Nothing to change: every chosen machine was already so." : `${done}.` };
   } catch (err) {
     const e = toAppError(err);
     return { ok: false, message: e.code === "internal" ? "Something went wrong; see the server log." : e.message };

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineFilters } from "@/components/machines/machine-filters";
+import { ChosenMachines } from "@/components/machines/chosen-machines";
 import { MachineTable } from "@/components/machines/machine-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { countMachines, listMachines, listRacks, listRoleNames } from "@/lib/machines/queries";
 import { MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+import { bulkMachineAction } from "./actions";
 
 export const metadata = { title: "Machines" };
 
@@ -54,9 +56,13 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
           )
         ) : (
           <>
-            <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
-              <MachineTable machines={page.items} />
-            </div>
+            {canOperate ? (
+              <ChosenMachines machines={page.items} act={bulkMachineAction} />
+            ) : (
+              <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+                <MachineTable machines={page.items} />
+              </div>
+            )}
             <nav aria-label="Pages" className="flex items-center justify-between text-sm">
               <span className="text-zinc-500">{page.items.length} shown{query.cursor ? " (not the first page)" : ""}</span>
               <span className="flex gap-3">

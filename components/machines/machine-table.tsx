@@ -16,11 +16,24 @@ function VersionCell({ booted, desired }: { booted: string | null; desired: stri
   );
 }
 
-export function MachineTable({ machines }: { machines: MachineDto[] }) {
+/** Ticking machines on the list (lib/machines/bulk.ts acts on them). */
+export interface MachineSelection {
+  chosen: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  toggleAll: (on: boolean) => void;
+}
+
+export function MachineTable({ machines, selection }: { machines: MachineDto[]; selection?: MachineSelection }) {
+  const all = selection ? machines.length > 0 && machines.every((m) => selection.chosen.has(m.id)) : false;
   return (
     <table className="data-table">
       <thead>
         <tr>
+          {selection ? (
+            <th className="w-0">
+              <input type="checkbox" aria-label="Choose every machine on this page" checked={all} onChange={(e) => selection.toggleAll(e.target.checked)} />
+            </th>
+          ) : null}
           <th>Hostname</th>
           <th>State</th>
           <th>Role</th>
@@ -33,7 +46,12 @@ export function MachineTable({ machines }: { machines: MachineDto[] }) {
       </thead>
       <tbody>
         {machines.map((m) => (
-          <tr key={m.id}>
+          <tr key={m.id} aria-selected={selection ? selection.chosen.has(m.id) : undefined}>
+            {selection ? (
+              <td>
+                <input type="checkbox" aria-label={`Choose ${m.hostname}`} checked={selection.chosen.has(m.id)} onChange={() => selection.toggle(m.id)} />
+              </td>
+            ) : null}
             <td>
               <Link href={`/machines/${m.hostname}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                 {m.hostname}
