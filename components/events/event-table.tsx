@@ -34,6 +34,9 @@ export function EventTable({ events }: { events: EventItem[] }) {
                   <Link href={`/machines/${e.machine.id}`} className="font-mono text-sky-700 hover:underline dark:text-sky-400">
                     {e.machine.hostname}
                   </Link>
+                ) : typeof (e.payload as { hostname?: unknown } | null)?.hostname === "string" ? (
+                  // A deleted machine's events keep its name in their payload.
+                  <span className="font-mono text-zinc-500 dark:text-zinc-400" title="no longer registered">{(e.payload as { hostname: string }).hostname}</span>
                 ) : (
                   DASH
                 )}

@@ -1,5 +1,5 @@
 // One line of a JSON payload for a dense table: scalars as key=value, nested values
-// abbreviated, cut at `max` characters.
+// abbreviated, cut at `max` characters. Keys whose value is null say nothing and are left out.
 
 function scalar(value: unknown): string {
   if (value === null) return "null";
@@ -14,6 +14,7 @@ export function summarizePayload(payload: unknown, max = 120): string {
   const text =
     typeof payload === "object" && !Array.isArray(payload)
       ? Object.entries(payload as Record<string, unknown>)
+          .filter(([, value]) => value !== null)
           .map(([key, value]) => `${key}=${scalar(value)}`)
           .join(" ")
       : scalar(payload);
