@@ -31,7 +31,7 @@ export function EventFilter({ kinds, kind, machine }: { kinds: string[]; kind?: 
       </label>
       <label className="space-y-1">
         <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">Machine</span>
-        <input name="machine" defaultValue={machine ?? ""} placeholder="hostname" className={`${CONTROL} w-48 font-mono`} />
+        <input name="machine" defaultValue={machine ?? ""} placeholder="hostname or part of it" className={`${CONTROL} w-48 font-mono`} />
       </label>
       <button type="submit" className={buttonClass("secondary")}>
         Filter

@@ -58,6 +58,8 @@ describe("listEvents", () => {
     expect(byName.items[0].machine).toEqual({ id: machineId, hostname: "node-01" });
     expect((await query({ machine: machineId })).items).toHaveLength(15);
     expect((await query({ machine: "nope" })).items).toHaveLength(0);
+    // Part of a hostname finds its machines' events.
+    expect((await query({ machine: "ode-0" })).items.map((e) => e.id)).toEqual(byName.items.map((e) => e.id));
     expect((await query({ kind: "rollout." })).items.every((e) => e.rollout?.name === "r1")).toBe(true);
   });
 

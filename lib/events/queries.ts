@@ -21,7 +21,8 @@ export async function listEvents(query: EventListQuery): Promise<{ items: EventI
   const where: Prisma.EventWhereInput = {};
   // Prisma passes startsWith to LIKE unescaped, and "_" is a wildcard there.
   if (query.kind) where.kind = { startsWith: query.kind.replace(/[\\%_]/g, "\\$&") };
-  if (query.machine) where.machine = isUuid(query.machine) ? { id: query.machine.toLowerCase() } : { hostname: query.machine.toLowerCase() };
+  // A machine by id, or every machine whose hostname holds the text (storage-r01 finds its rack).
+  if (query.machine) where.machine = isUuid(query.machine) ? { id: query.machine.toLowerCase() } : { hostname: { contains: query.machine.toLowerCase() } };
   if (query.cursor) where.id = { lt: BigInt(query.cursor) };
   const rows = await db.event.findMany({
     where,
