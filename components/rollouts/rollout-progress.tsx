@@ -15,8 +15,9 @@ function Count({ label, value, className = "" }: { label: string; value: number;
 export function RolloutProgress({ r }: { r: RolloutSummary }) {
   const { counts, total } = r;
   const inFlight = counts.powering + counts.waiting;
-  const settled = counts.skipped + counts.cancelled;
-  const finished = r.batches.filter((b) => b.finishedAt && b.seconds !== null);
+  const settled = counts.skipped + counts.cancelled - r.cancelledRebooting;
+  // Batches that ran to their end: a cancelled one's time is when it was cancelled.
+  const finished = r.batches.filter((b) => b.finishedAt && b.seconds !== null && !b.cancelled);
   const mean = finished.length ? finished.reduce((a, b) => a + (b.seconds ?? 0), 0) / finished.length : null;
   const current = r.batches.find((b) => b.startedAt && !b.finishedAt);
   return (
@@ -26,10 +27,11 @@ export function RolloutProgress({ r }: { r: RolloutSummary }) {
         <Count label="In flight" value={inFlight} className={inFlight ? "text-sky-700 dark:text-sky-400" : ""} />
         <Count label="Failed" value={counts.failed} className={counts.failed ? "text-red-700 dark:text-red-400" : ""} />
         <Count label="Remaining" value={counts.pending} />
+        {r.cancelledRebooting ? <Count label="Cancelled while rebooting" value={r.cancelledRebooting} className="text-amber-700 dark:text-amber-400" /> : null}
         {settled ? <Count label="Skipped or cancelled" value={settled} className="text-zinc-500 dark:text-zinc-400" /> : null}
         <Count label="Machines" value={total} />
       </dl>
-      <RolloutBar className="w-full max-w-3xl" counts={{ healthy: counts.healthy, failed: counts.failed, inFlight, settled }} total={total} />
+      <RolloutBar className="w-full max-w-3xl" counts={{ healthy: counts.healthy, failed: counts.failed, inFlight, settled: settled + r.cancelledRebooting }} total={total} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {r.batches.length.toLocaleString("en")} batch{r.batches.length === 1 ? "" : "es"}
         {mean !== null ? (

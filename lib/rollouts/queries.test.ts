@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { useTestDatabase } from "@/lib/testing/db";
-import { listRollouts } from "./queries";
+import { getRolloutSummary, listRollouts } from "./queries";
 
 useTestDatabase();
 
@@ -39,5 +39,24 @@ describe("listRollouts", () => {
       steps: { healthy: 2, waiting: 1, failed: 1, pending: 1, powering: 0, skipped: 0, cancelled: 0 },
     });
     expect(list[1]).toMatchObject({ targetVersion: null, total: 0 });
+  });
+});
+
+describe("getRolloutSummary of a cancelled rollout", () => {
+  it("counts the machines power-cycled before the cancel apart, and leaves the cancelled batch out of the mean", async () => {
+    const machines = await Promise.all(Array.from({ length: 4 }, (_, i) => db.machine.create({ data: { hostname: `cx-${i + 1}` } })));
+    const r = await db.rollout.create({ data: { name: "cx", selector: {}, state: "cancelled", finishedAt: new Date() } });
+    const t = (s: number) => new Date(Date.UTC(2026, 11, 1, 0, 0, s));
+    const steps = [
+      { batch: 1, state: "healthy", intentAt: t(0), finishedAt: t(20) },
+      { batch: 2, state: "cancelled", intentAt: t(30), finishedAt: t(200) },
+      { batch: 2, state: "cancelled", intentAt: null, finishedAt: t(200) },
+      { batch: 3, state: "cancelled", intentAt: null, finishedAt: t(200) },
+    ] as const;
+    await db.rolloutStep.createMany({ data: steps.map((s, i) => ({ rolloutId: r.id, machineId: machines[i].id, active: false, ...s })) });
+    const summary = await getRolloutSummary(r.id);
+    expect(summary.cancelledRebooting).toBe(1);
+    expect(summary.counts.cancelled).toBe(3);
+    expect(summary.batches.map((b) => [b.batch, b.cancelled, b.seconds])).toEqual([[1, 0, 20], [2, 2, 170], [3, 1, null]]);
   });
 });

@@ -67,6 +67,8 @@ export interface RolloutBatch {
   failed: number;
   inFlight: number;
   pending: number;
+  /** Steps cancelled before they finished: the batch's time says when it was cancelled, not how long it took. */
+  cancelled: number;
   startedAt: Date | null;
   finishedAt: Date | null;
   seconds: number | null;
@@ -81,6 +83,7 @@ interface BatchRow {
   failed: number;
   skipped: number;
   cancelled: number;
+  cancelled_rebooting: number;
   started_at: Date | null;
   finished_at: Date | null;
 }
@@ -109,11 +112,13 @@ export async function getRolloutSummary(ref: string) {
            count(*) FILTER (WHERE state = 'waiting')::int AS waiting, count(*) FILTER (WHERE state = 'healthy')::int AS healthy,
            count(*) FILTER (WHERE state = 'failed')::int AS failed, count(*) FILTER (WHERE state = 'skipped')::int AS skipped,
            count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
+           count(*) FILTER (WHERE state = 'cancelled' AND intent_at IS NOT NULL)::int AS cancelled_rebooting,
            min(intent_at) AS started_at, max(finished_at) AS finished_at, now() AS now
     FROM rollout_steps WHERE rollout_id = ${rollout.id}::uuid
     GROUP BY batch ORDER BY batch`;
   const now = rows[0]?.now ?? (await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0].now;
   const counts: StepCounts = { ...NO_STEPS };
+  let cancelledRebooting = 0;
   const list: RolloutBatch[] = rows.map((r) => {
     for (const state of Object.keys(NO_STEPS) as RolloutStepState[]) counts[state] += r[state];
     const inFlight = r.powering + r.waiting;
@@ -121,9 +126,11 @@ export async function getRolloutSummary(ref: string) {
     const finishedAt = open ? null : r.finished_at;
     const seconds = r.started_at ? Math.round(((finishedAt ?? now).getTime() - r.started_at.getTime()) / 1000) : null;
     const total = Object.keys(NO_STEPS).reduce((a, state) => a + r[state as RolloutStepState], 0);
-    return { batch: r.batch, total, healthy: r.healthy, failed: r.failed, inFlight, pending: r.pending, startedAt: r.started_at, finishedAt, seconds };
+    cancelledRebooting += r.cancelled_rebooting;
+    return { batch: r.batch, total, healthy: r.healthy, failed: r.failed, inFlight, pending: r.pending, cancelled: r.cancelled, startedAt: r.started_at, finishedAt, seconds };
   });
-  const finished = list.filter((b) => b.startedAt && !b.pending && !b.inFlight);
+  // A cancelled batch's time is when it was cancelled, not what a batch takes.
+  const finished = list.filter((b) => b.startedAt && !b.pending && !b.inFlight && !b.cancelled);
   const mean = finished.length ? finished.reduce((a, b) => a + (b.seconds ?? 0), 0) / finished.length : null;
   const running = list.find((b) => b.startedAt && (b.pending || b.inFlight));
   const notStarted = list.filter((b) => !b.startedAt).length;
@@ -136,6 +143,8 @@ export async function getRolloutSummary(ref: string) {
     targetVersion: targetVersion ? `${targetVersion.image.name}:${targetVersion.version}` : null,
     excluded: rollout.excluded as { hostname: string; reason: string }[],
     counts,
+    /** Of the cancelled steps, those whose machine had been power-cycled (it finished its boot on its own). */
+    cancelledRebooting,
     total: list.reduce((a, b) => a + b.total, 0),
     batches: list,
     awaitingApproval: waitsForApproval,
