@@ -94,6 +94,18 @@ describe("POST /api/machines", () => {
     expect(await res.json()).toMatchObject({ role: "storage", subnet: "lab" });
   });
 
+  it("says every problem of a new machine at once, not one per try", async () => {
+    const all = await post({ hostname: "bulk-01", macs: ["52:54:00:00:10:00"], ipv4: "10.8.0.3" });
+    expect(all.status).toBe(409);
+    const { error } = await all.json();
+    expect(error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(["hostname", "ipv4", "macs"]);
+    expect(error.message).toBe("52:54:00:00:10:00 is already registered to bulk-00; hostname bulk-01 is already taken; IP address 10.8.0.3 is already in use by bulk-02");
+    // With a problem of another kind among them, 400, still all of them.
+    const mixed = await post({ hostname: "bulk-01", macs: ["52:54:00:00:10:00"], role: "nope" });
+    expect(mixed.status).toBe(400);
+    expect((await mixed.json()).error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(["hostname", "macs", "role"]);
+  });
+
   it("rejects an address outside the machine's subnet and an unknown role", async () => {
     const out = await post({ hostname: "out-01", macs: ["52:54:00:cc:00:01"], subnet: "lab", ipv4: "10.10.0.5" });
     expect((await out.json()).error.message).toMatch(/outside subnet lab/);

@@ -59,20 +59,64 @@ function auditable(input: MachineCreateInput | MachineUpdateInput) {
   return bmc === undefined ? rest : { ...rest, bmc: bmc && { type: bmc.type, address: bmc.address, port: bmc.port, username: bmc.username, tls: bmc.tls, password: bmc.password ? "(changed)" : undefined } };
 }
 
+/**
+ * Runs checks that each throw a field error, and gathers their fields instead of stopping
+ * at the first: a form then shows every problem at once (a taken MAC, a taken hostname and
+ * a bad address come back together, not one per submit).
+ */
+class FieldProblems {
+  private issues: { path: string; message: string; conflict: boolean }[] = [];
+
+  async check<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (err) {
+      const fields = err instanceof AppError ? (err.details as { fields?: { path: string; message: string }[] } | undefined)?.fields : undefined;
+      if (!(err instanceof AppError) || !fields?.length || (err.code !== "validation_failed" && err.code !== "conflict")) throw err;
+      this.issues.push(...fields.map((f) => ({ ...f, conflict: err.code === "conflict" })));
+      return undefined;
+    }
+  }
+
+  get any(): boolean {
+    return this.issues.length > 0;
+  }
+
+  /** One error for them all: 409 when every one is a conflict with another machine, else 400. */
+  throwIfAny(): void {
+    if (!this.any) return;
+    const fields = this.issues.map(({ path, message }) => ({ path, message }));
+    throw new AppError(this.issues.every((i) => i.conflict) ? "conflict" : "validation_failed", fields.map((f) => f.message).join("; "), { field: fields[0].path, fields });
+  }
+}
+
 export async function createMachine(input: MachineCreateInput, actor: string) {
   let ipv4 = input.ipv4;
   try {
     return await db.$transaction(async (tx) => {
-      const roleId = await resolveRoleId(tx, input.role);
+      const problems = new FieldProblems();
+      const roleId = await problems.check(() => resolveRoleId(tx, input.role));
       // An address without a subnet joins the subnet that holds it (none named: not "none").
-      const subnet = input.subnet === undefined && ipv4 ? await subnetContaining(tx, ipv4) : await resolveSubnet(tx, input.subnet);
-      if (ipv4) await checkAddress(tx, ipv4, subnet);
+      const subnet = await problems.check(() => (input.subnet === undefined && ipv4 ? subnetContaining(tx, ipv4) : resolveSubnet(tx, input.subnet)));
+      if (ipv4 && !problems.any) await problems.check(() => checkAddress(tx, ipv4!, subnet));
+      await problems.check(() => checkMacsFree(tx, input.macs));
+      if (await tx.machine.findUnique({ where: { hostname: input.hostname }, select: { id: true } })) {
+        await problems.check(async () => {
+          throw fieldError("hostname", `hostname ${input.hostname} is already taken`, "conflict");
+        });
+      }
+      const holder = ipv4 ? await tx.machine.findFirst({ where: { ipv4 }, select: { hostname: true } }) : null;
+      if (holder) {
+        await problems.check(async () => {
+          throw fieldError("ipv4", `IP address ${ipv4} is already in use by ${holder.hostname}`, "conflict");
+        });
+      }
+      problems.throwIfAny();
       if (!ipv4 && subnet) {
         await lockPoolAllocation(tx);
         [ipv4] = freeAddresses(subnet, await usedPoolAddresses(tx, subnet), 1);
         if (!ipv4) throw fieldError("ipv4", `subnet ${subnet.name} has no free address in its pool; give one or widen the pool`);
       }
-      await checkMacsFree(tx, input.macs);
       const machine = await tx.machine.create({
         data: {
           ...(bmcData(input.bmc) as Prisma.MachineUncheckedCreateInput),
