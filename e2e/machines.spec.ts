@@ -70,6 +70,8 @@ test("a power action is confirmed first, and a refusal is shown in full", async 
   // A demo machine has a BMC address and user but no password stored.
   await page.goto("/machines/storage-r01-01");
   await page.getByRole("button", { name: "Power…" }).click();
+  // The menu asks the BMC whether the machine is on; without a password it cannot, and says why.
+  await expect(page.getByText(/^reading the power of storage-r01-01 over redfish failed: .*no BMC password stored|has no BMC password stored/)).toBeVisible();
   await page.getByRole("button", { name: "PXE reboot…" }).click();
   await expect(page.getByText("PXE reboot storage-r01-01? It restarts at once, whatever it is running, and boots from the network.")).toBeVisible();
   await page.getByRole("button", { name: "Back" }).click();

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { consoleActor } from "@/lib/auth/console";
 import { redeployMachine } from "@/lib/deploy/redeploy";
 import { toAppError } from "@/lib/http/errors";
-import { performPowerAction } from "@/lib/power/actions";
+import { performPowerAction, readPowerState } from "@/lib/power/actions";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
 import { machineEditFormToInput, machineFormToInput } from "@/lib/machines/form";
 import { bulkMachines, type BulkCommand } from "@/lib/machines/bulk";
@@ -83,5 +83,17 @@ export async function bulkMachineAction(command: BulkCommand, ids: string[]): Pr
   } catch (err) {
     const e = toAppError(err);
     return { ok: false, message: e.code === "internal" ? "Something went wrong; see the server log." : e.message };
+  }
+}
+
+/** What the machine's BMC says of its power now, for the power menu: a state, or why it could not tell. */
+export async function powerStateAction(id: string): Promise<{ state: "on" | "off" | "unknown"; message: string }> {
+  try {
+    await consoleActor("read");
+    const r = await readPowerState(id, { timeoutMs: 8000 });
+    return { state: r.state, message: r.state === "unknown" ? r.detail : `Power is ${r.state} (${r.protocol}, read just now)` };
+  } catch (err) {
+    const e = toAppError(err);
+    return { state: "unknown", message: e.code === "internal" ? "Could not read the power state; see the server log." : e.message };
   }
 }

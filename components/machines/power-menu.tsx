@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmInline } from "@/components/ui/confirm-inline";
 
@@ -19,8 +19,28 @@ const CONSEQUENCE: Record<Action, string> = {
  * Power actions through the machine's BMC: pick one, confirm it (every action but Power
  * on interrupts a running machine), and the outcome, or the BMC's reason, shows beside.
  */
-export function PowerMenu({ hostname, action }: { hostname: string; action: (a: Action) => Promise<{ ok: boolean; message: string }> }) {
+export function PowerMenu({
+  hostname,
+  action,
+  readState,
+}: {
+  hostname: string;
+  action: (a: Action) => Promise<{ ok: boolean; message: string }>;
+  /** Asks the BMC whether the machine is on, when the menu opens. */
+  readState?: () => Promise<{ state: "on" | "off" | "unknown"; message: string }>;
+}) {
   const [open, setOpen] = useState(false);
+  const [power, setPower] = useState<{ state: "on" | "off" | "unknown"; message: string } | null>(null);
+  useEffect(() => {
+    if (!open || !readState) return;
+    let current = true;
+    readState().then((p) => current && setPower(p), () => current && setPower({ state: "unknown", message: "Could not read the power state." }));
+    return () => {
+      current = false;
+    };
+  }, [open, readState]);
+  // Power on is for a machine that is off, Power off for one that is on; while unknown, all are offered.
+  const offered = (Object.keys(LABELS) as Action[]).filter((a) => !(a === "on" && power?.state === "on") && !(a === "off" && power?.state === "off"));
   const [chosen, setChosen] = useState<Action | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, start] = useTransition();
@@ -50,7 +70,12 @@ export function PowerMenu({ hostname, action }: { hostname: string; action: (a: 
         />
       ) : open ? (
         <>
-          {(Object.keys(LABELS) as Action[]).map((a) => (
+          {readState ? (
+            <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {power ? power.message : "Asking the BMC…"}
+            </span>
+          ) : null}
+          {offered.map((a) => (
             <Button key={a} variant={a === "off" ? "danger" : "secondary"} disabled={pending} onClick={() => setChosen(a)}>
               {LABELS[a]}…
             </Button>
@@ -60,7 +85,14 @@ export function PowerMenu({ hostname, action }: { hostname: string; action: (a: 
           </Button>
         </>
       ) : (
-        <Button variant="secondary" disabled={pending} onClick={() => setOpen(true)}>
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => {
+            setPower(null);
+            setOpen(true);
+          }}
+        >
           Power…
         </Button>
       )}

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/machines/[id]/power/route";
+import { GET, POST } from "@/app/api/machines/[id]/power/route";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
@@ -121,5 +121,28 @@ describe("POST /api/machines/:id/power", () => {
     expect((await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).state).toBe("booting");
     await recordPowerAction({ machine: { ...machine, bootId: "boot-after-the-reset" }, protocol: "redfish", action: "pxe-cycle", outcome: { ok: true, sent: true, detail: "reset", steps: [] }, durationMs: 1, actor: "test" });
     expect((await db.machine.findUniqueOrThrow({ where: { id: machine.id } })).state).toBe("rebooting");
+  });
+});
+
+describe("GET /api/machines/:id/power", () => {
+  const read = (ref: string, token: string | null) => GET(apiRequest(`/api/machines/${ref}/power`, { token }), params({ id: ref }));
+
+  it("says whether the machine is on, as its BMC does now, to any reader, and records nothing", async () => {
+    const events = await db.event.count();
+    const on = await read("node-a", tokens.viewer);
+    expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({ machine: { hostname: "node-a" }, protocol: "redfish", state: "on", detail: "PowerState On" });
+    expect((await power("node-a", { action: "off" }, tokens.operator)).status).toBe(202);
+    expect(await (await read("node-a", tokens.viewer)).json()).toMatchObject({ state: "off", detail: "PowerState Off" });
+    expect((await power("node-a", { action: "on" }, tokens.operator)).status).toBe(202);
+    expect(await db.event.count()).toBe(events + 2);
+  });
+
+  it("says why it could not tell", async () => {
+    const bad = await read("node-bad", tokens.viewer);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.message).toMatch(/^reading the power of node-bad over redfish failed: /);
+    expect((await read("node-down", tokens.viewer)).status).toBe(503);
+    expect((await read("node-a", null)).status).toBe(401);
   });
 });

@@ -44,3 +44,28 @@ export async function performPowerAction(
   }
   return { ...summary, ok: true, sent: outcome.sent, detail: outcome.detail };
 }
+
+export interface PowerStateResult {
+  machine: { id: string; hostname: string };
+  protocol: string;
+  state: "on" | "off" | "unknown";
+  detail: string;
+}
+
+/**
+ * Whether the machine is on, as its BMC says now. Changes nothing, so it records no event.
+ * SSH, which reaches only a running machine, cannot tell: "unknown".
+ */
+export async function readPowerState(ref: string, opts?: PowerOptions): Promise<PowerStateResult> {
+  const machine = await getPowerMachineOrThrow(ref);
+  const target = powerTargetFor(machine);
+  const driver = await pickDriver(target.protocol);
+  const base = { machine: { id: machine.id, hostname: machine.hostname }, protocol: target.protocol };
+  if (!driver.status) return { ...base, state: "unknown", detail: `${target.protocol} cannot tell whether a machine is off` };
+  const status = await driver.status(target, opts);
+  if (!status.ok) {
+    const code = SETTINGS_PROBLEMS.includes(status.reason) ? "unprocessable" : "unavailable";
+    throw new AppError(code, `reading the power of ${machine.hostname} over ${target.protocol} failed: ${status.message}`, { ...base, reason: status.reason });
+  }
+  return { ...base, state: status.state, detail: status.detail };
+}

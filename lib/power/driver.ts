@@ -37,8 +37,25 @@ export interface PowerOptions {
   timeoutMs?: number;
 }
 
+/** What the BMC says of the machine's power, read without changing it. */
+export type PowerStatus =
+  | { ok: true; state: "on" | "off" | "unknown"; detail: string }
+  | { ok: false; reason: PowerFailureReason; message: string };
+
 export interface PowerDriver {
   perform(target: PowerTarget, action: PowerAction, opts?: PowerOptions): Promise<PowerOutcome>;
+  /** Absent where the protocol cannot tell (SSH reaches only a running machine). */
+  status?(target: PowerTarget, opts?: PowerOptions): Promise<PowerStatus>;
+}
+
+/** Runs a status read that throws PowerFailure for expected failures, as a PowerStatus. */
+export async function asStatus(body: () => Promise<{ state: "on" | "off" | "unknown"; detail: string }>): Promise<PowerStatus> {
+  try {
+    return { ok: true, ...(await body()) };
+  } catch (err) {
+    if (!(err instanceof PowerFailure)) throw err;
+    return { ok: false, reason: err.reason, message: err.message };
+  }
 }
 
 export class PowerFailure extends Error {

@@ -35,6 +35,17 @@ async function chassisAfter(before: number, until: (log: string[]) => boolean): 
 }
 
 describe("IPMI driver (ipmitool against ipmi_sim)", () => {
+  it("reads the chassis power without changing it", async () => {
+    await bmc.setPower(false);
+    expect(await driver.status!(target())).toEqual({ ok: true, state: "off", detail: expect.stringMatching(/Chassis Power is off/i) });
+    await bmc.setPower(true);
+    const before = (await bmc.chassisLog()).length;
+    expect(await driver.status!(target())).toMatchObject({ ok: true, state: "on" });
+    // Reading asks, and sends no chassis control.
+    expect((await bmc.chassisLog()).slice(before)).toEqual(["get power"]);
+    expect(await driver.status!(target({ password: "wrong-password" }))).toMatchObject({ ok: false, reason: "auth_failed" });
+  });
+
   it("sets PXE as boot device, then power-cycles a running machine", async () => {
     await bmc.setPower(true);
     const before = (await bmc.chassisLog()).length;

@@ -1,6 +1,6 @@
 import { runCommand } from "@/lib/deploy/run";
 import { safeHost, safePort, safeUser } from "./argv";
-import { asOutcome, PowerFailure, type PowerDriver, type PowerTarget, type Trail } from "./driver";
+import { asOutcome, asStatus, PowerFailure, type PowerDriver, type PowerTarget, type Trail } from "./driver";
 import { ipmiFailure } from "./ipmi-output";
 
 export interface IpmiSettings {
@@ -40,11 +40,18 @@ export function createIpmiDriver(settings: IpmiSettings): PowerDriver {
         return `${action === "pxe-cycle" ? "boot device pxe, then " : ""}${done} (power was ${/\bis off\b/i.test(status) ? "off" : "on"})`;
       });
     },
+    async status(target, opts = {}) {
+      return asStatus(async () => {
+        const detail = await session(settings, target, opts.timeoutMs ?? settings.timeoutMs, { steps: [] })("chassis", "power", "status");
+        return { state: /\bis on\b/i.test(detail) ? "on" : /\bis off\b/i.test(detail) ? "off" : "unknown", detail };
+      });
+    },
   };
 }
 
 export const ipmiDriver: PowerDriver = {
   perform: (target, action, opts) => createIpmiDriver(ipmiSettingsFromEnv()).perform(target, action, opts),
+  status: (target, opts) => createIpmiDriver(ipmiSettingsFromEnv()).status!(target, opts),
 };
 
 /** Returns a runner of one ipmitool command against `target`. */

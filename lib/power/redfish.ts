@@ -1,5 +1,5 @@
 import { safeHost, safePort } from "./argv";
-import { asOutcome, PowerFailure, type PowerAction, type PowerDriver, type PowerTarget, type Trail } from "./driver";
+import { asOutcome, asStatus, PowerFailure, type PowerAction, type PowerDriver, type PowerTarget, type Trail } from "./driver";
 import { chooseResetType } from "./redfish-reset";
 import { openRedfishConnection, redfishMessage, redfishRequest, type RedfishConnection, type RedfishResponse } from "./redfish-http";
 import { openRedfishAuth } from "./redfish-session";
@@ -26,6 +26,25 @@ export function createRedfishDriver(auth: "session" | "basic" = "session"): Powe
           const login = await openRedfishAuth(conn, target, auth, trail.steps);
           try {
             return await run(conn, target, action, trail);
+          } finally {
+            await login.close();
+          }
+        } finally {
+          conn.close();
+        }
+      });
+    },
+    async status(target, opts = {}) {
+      return asStatus(async () => {
+        const trail: Trail = { steps: [] };
+        const conn = connection(target, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+        try {
+          const login = await openRedfishAuth(conn, target, auth, trail.steps);
+          try {
+            const { powerState } = await readSystem(conn, trail, target.systemId);
+            // PoweringOn counts as on and PoweringOff as off: where it is going.
+            const state = powerState === "On" || powerState === "PoweringOn" ? "on" : powerState === "Off" || powerState === "PoweringOff" ? "off" : "unknown";
+            return { state, detail: `PowerState ${powerState ?? "not given"}` };
           } finally {
             await login.close();
           }

@@ -12,7 +12,7 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { pageLoader } from "@/lib/http/page-load";
 import { getMachineOrThrow, listMachineDeployments, listMachineEvents } from "@/lib/machines/queries";
-import { deleteMachineAction, powerAction, redeployAction } from "../actions";
+import { deleteMachineAction, powerAction, powerStateAction, redeployAction } from "../actions";
 
 export const loadMachine = pageLoader(getMachineOrThrow);
 
@@ -40,7 +40,7 @@ export default async function MachinePage({ params, searchParams }: { params: Pr
             <Link href={`/machines/${m.hostname}/boot`} className={buttonClass("secondary")}>Boot preview</Link>
             {canOperate ? (
               <>
-                {m.bmc ? <PowerMenu hostname={m.hostname} action={powerAction.bind(null, m.id)} /> : null}
+                {m.bmc ? <PowerMenu hostname={m.hostname} action={powerAction.bind(null, m.id)} readState={powerStateAction.bind(null, m.id)} /> : null}
                 <RedeployButton
                   action={redeployAction.bind(null, m.id)}
                   disabledReason={!m.role ? "No role: nothing to deploy" : !m.ipv4 ? "No IPv4 address to deploy to" : undefined}

@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/request";
 import { sourceIpOf } from "@/lib/http/client-address";
 import { handle, json, readJson } from "@/lib/http/respond";
-import { performPowerAction } from "@/lib/power/actions";
+import { performPowerAction, readPowerState } from "@/lib/power/actions";
 import { powerActionSchema } from "@/lib/power/schema";
 import { otherMethods } from "@/lib/http/methods";
 
@@ -14,4 +14,10 @@ export const POST = handle<Ctx>(async (req, { params }) => {
   return json(await performPowerAction((await params).id, action, { actor: actor.name, sourceIp: sourceIpOf(req.headers) }), { status: 202 });
 });
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
+// What the BMC says now: {state: "on" | "off" | "unknown", protocol, detail}. Reads only.
+export const GET = handle<Ctx>(async (req, { params }) => {
+  await requireActor(req, "read");
+  return json(await readPowerState((await params).id));
+});
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");
