@@ -7,6 +7,12 @@ test("the machine list shows the demo fleet with states in words", async ({ page
   const rows = page.getByRole("row");
   expect(await rows.count()).toBeGreaterThan(10);
   await expect(page.getByRole("cell", { name: "ready" }).first()).toBeVisible();
+  // The keyboard's first stop skips the navigation.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.querySelector("main")!.contains(document.activeElement))).toBe(true);
 });
 
 test("a machine that does not exist gets a 404 page that offers a search", async ({ page }) => {

@@ -47,7 +47,7 @@ export function RolloutFields({ defaults: d, errors: e, choices, role }: { defau
   const versionOptions = [{ value: "", label: "— keep the desired version —" }, ...versions.map((v) => ({ value: v.ref, label: `${v.ref} (${v.status})` }))];
   return (
     <>
-      <TextField name="name" label="Name" defaultValue={d.name} error={e.name} placeholder={role ? `${role} onto the new image` : "optional"} hint="Optional: how the rollout is listed; its id otherwise." autoComplete="off" />
+      <TextField name="name" label="Name" defaultValue={d.name} error={e.name} placeholder={role ? `${role} onto the new image` : "optional"} hint="Optional: how the rollout is listed; left empty, it is named after what it reboots and onto what." autoComplete="off" />
       <Group legend="Machines" error={e.selector} hint="Every condition you fill in must hold.">
         <div className="grid gap-3 sm:grid-cols-3">
           <SelectField name="role" label="Role" options={roleOptions} defaultValue={d.role ?? ""} error={e.role} />

@@ -11,6 +11,10 @@ export async function AppShell({ children, logout }: { children: React.ReactNode
   if (!user) return <main>{children}</main>;
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      {/* The first Tab stop: past the navigation, straight to the page. */}
+      <a href="#content" className="sr-only rounded bg-sky-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
+        Skip to content
+      </a>
       <aside className="z-10 flex shrink-0 flex-col border-b border-zinc-200 bg-zinc-50 md:sticky md:top-0 md:h-screen md:w-48 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
         <CollapsibleNav
           brand={
@@ -29,7 +33,9 @@ export async function AppShell({ children, logout }: { children: React.ReactNode
           </div>
         </CollapsibleNav>
       </aside>
-      <main className="min-w-0 flex-1">{children}</main>
+      <main id="content" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "@/app/api/rollouts/[id]/approve/route";
+import { defaultRolloutName } from "./mutations";
 import { POST as cancel } from "@/app/api/rollouts/[id]/cancel/route";
 import { POST as pause } from "@/app/api/rollouts/[id]/pause/route";
 import { POST as resume } from "@/app/api/rollouts/[id]/resume/route";
@@ -213,6 +214,13 @@ describe("creating and steering a rollout", () => {
     // Its machines are free again.
     const plan = await (await post({ selector: { role: "storage", tag: "east" }, batchSize: 1, dryRun: true })).json();
     expect(plan.excluded).toEqual([]);
+  });
+
+  it("names a rollout sent without a name after what it reboots and onto what", () => {
+    expect(defaultRolloutName({ selector: { role: "storage" }, imageVersion: "os:2" }, "storage", 12)).toBe("storage onto os:2");
+    expect(defaultRolloutName({ selector: { role: "storage", rack: "r1" } }, "storage", 4)).toBe("rack r1 of storage (reboot)");
+    expect(defaultRolloutName({ selector: { machines: ["a", "b"] } }, "web", 2)).toBe("2 machines of web (reboot)");
+    expect(defaultRolloutName({ selector: { tag: "east" } }, null, 3)).toBe("tag east (reboot)");
   });
 
   it("refuses to approve a finished rollout's canary, even one approved before", async () => {

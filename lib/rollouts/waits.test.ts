@@ -76,7 +76,7 @@ describe("the scheduler waits, and says why", () => {
     expect(await getRolloutSummary(r.id)).toMatchObject({ state: "running", awaitingApproval: true, remainingSeconds: null });
     expect((await listRollouts()).find((x) => x.id === r.id)?.awaitingApproval).toBe(true);
     // The Fleet page marks the role with it.
-    expect((await activeRolloutsByRole()).get("canary")).toEqual([{ id: r.id, label: r.id.slice(0, 8), state: "running", awaitingApproval: true }]);
+    expect((await activeRolloutsByRole()).get("canary")).toEqual([{ id: r.id, label: "canary (reboot)", state: "running", awaitingApproval: true }]);
     await commandRollout(r.id, "approve", actor);
     expect((await getRolloutSummary(r.id)).awaitingApproval).toBe(false);
     await scheduler.tick();
