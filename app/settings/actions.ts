@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { consoleActor, getConsoleUser } from "@/lib/auth/console";
 import { tokenCreateSchema } from "@/lib/auth/token-schema";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
-import { createUser, setUserDisabled, setUserRole, userCreateSchema } from "@/lib/auth/users";
+import { createUser, setUserDisabled, setUserPassword, setUserRole, userCreateSchema, userPasswordSchema } from "@/lib/auth/users";
 import { runDeleteAction, runFormAction, type FormState } from "@/lib/forms/action";
 import { AppError } from "@/lib/http/errors";
 
@@ -52,4 +52,12 @@ export async function setDisabledAction(id: string, disabled: boolean) {
   await setUserDisabled(id, disabled, actor);
   revalidatePath("/settings/users");
   return undefined;
+}
+
+export async function setPasswordAction(id: string, _prev: FormState, fd: FormData): Promise<FormState> {
+  return runFormAction(fd, userPasswordSchema, async (input) => {
+    await setUserPassword(id, input, await consoleActor("administer"));
+    revalidatePath("/settings/users");
+    return "Password set; the user's sessions have ended.";
+  });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ADMIN_TOKEN, apiRequest, params, useTestDatabase } from "@/lib/testing/db";
 import { getAuth } from "./auth";
 import { createApiToken } from "./tokens";
-import { createUser } from "./users";
+import { createUser, setUserPassword, userPasswordSchema } from "./users";
 
 useTestDatabase();
 process.env.FLEETBOOT_ADMIN_TOKEN = ADMIN_TOKEN;
@@ -99,5 +99,24 @@ describe("console sessions", () => {
   it("refuses a wrong password", async () => {
     await createUser({ email: "v@session.test", role: "viewer", password: "a-long-password-1" }, "test");
     await expect(getAuth().api.signInEmail({ body: { email: "v@session.test", password: "wrong-password-1" } })).rejects.toThrow();
+  });
+});
+
+describe("an admin setting a user's password", () => {
+  it("lets the user in with the new one only, ends their sessions, and audits it without the secret", async () => {
+    const user = await createUser({ email: "forgot@password.test", role: "viewer", password: "the-old-password-1" }, "test");
+    const before = await getAuth().api.signInEmail({ body: { email: "forgot@password.test", password: "the-old-password-1" }, asResponse: true });
+    expect(before.status).toBe(200);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+
+    await setUserPassword(user.id, { password: "a-brand-new-password" }, "admin@example.com");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    await expect(getAuth().api.signInEmail({ body: { email: "forgot@password.test", password: "the-old-password-1" } })).rejects.toThrow();
+    expect((await getAuth().api.signInEmail({ body: { email: "forgot@password.test", password: "a-brand-new-password" }, asResponse: true })).status).toBe(200);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "user.password", targetId: user.id } });
+    expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain("brand-new");
+
+    expect(() => userPasswordSchema.parse({ password: "short" })).toThrow(/at least 12 characters/);
+    await expect(setUserPassword("00000000-0000-4000-8000-000000000000", { password: "a-brand-new-password" }, "admin")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -6,12 +6,16 @@ import { AppError } from "@/lib/http/errors";
 import { text } from "@/lib/validation/fields";
 import { getAuth } from "./auth";
 
+const password = z.string().min(12, "at least 12 characters").max(256, "at most 256 characters");
+
 export const userCreateSchema = z.object({
   email: z.email({ error: "must be an email address" }).trim().toLowerCase(),
   name: text(100).default(""),
   role: z.enum(["viewer", "operator", "admin"], { error: "role must be viewer, operator or admin" }),
-  password: z.string().min(12, "at least 12 characters").max(256),
+  password,
 });
+
+export const userPasswordSchema = z.object({ password });
 
 export type UserCreateInput = z.input<typeof userCreateSchema>;
 
@@ -56,5 +60,23 @@ export async function setUserDisabled(id: string, disabled: boolean, actor: stri
     if (!count) throw new AppError("not_found", "no such user");
     if (disabled) await tx.session.deleteMany({ where: { userId: id } });
     await recordAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: id });
+  });
+}
+
+/**
+ * An admin sets a user's password (a forgotten one, a first one for a single sign-on
+ * user). The user's sessions end, so whoever had the old password is logged out.
+ */
+export async function setUserPassword(id: string, raw: z.input<typeof userPasswordSchema>, actor: string) {
+  const input = userPasswordSchema.parse(raw);
+  const ctx = await getAuth().$context;
+  const hash = await ctx.password.hash(input.password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
+    if (!user) throw new AppError("not_found", "no such user");
+    const { count } = await tx.account.updateMany({ where: { userId: id, providerId: "credential" }, data: { password: hash } });
+    if (!count) await tx.account.create({ data: { userId: id, providerId: "credential", accountId: id, password: hash } });
+    await tx.session.deleteMany({ where: { userId: id } });
+    await recordAudit(tx, { actor, action: "user.password", targetType: "user", targetId: id });
   });
 }
