@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
+import { machinesAdded } from "@/lib/fleet/trend";
 import { CHART_VARS } from "./chart-colours";
 
 export interface TrendSeries {
@@ -41,6 +42,7 @@ export function TrendChart({ series, stepSeconds }: { series: TrendSeries; stepS
   const first = data.find((d) => d.pct !== null);
   const last = data[data.length - 1];
   const change = first && last?.pct !== null && last ? Math.round((last.pct! - first.pct!) * 10) / 10 : null;
+  const added = machinesAdded(series.points);
   const from = data[0]?.t ?? 0;
   const to = last?.t ?? 0;
   const format = stepSeconds >= 86_400 ? DAY : TIME;
@@ -54,6 +56,11 @@ export function TrendChart({ series, stepSeconds }: { series: TrendSeries; stepS
           {change !== null && change !== 0 ? (
             <span className={`ml-1.5 text-xs ${change > 0 ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
               {change > 0 ? "▲" : "▼"} {Math.abs(change)} pts
+            </span>
+          ) : null}
+          {added !== 0 ? (
+            <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400" title={added > 0 ? "New machines count as not on the desired version until they boot it" : "Machines left the role"}>
+              {added > 0 ? "+" : "−"}{Math.abs(added).toLocaleString("en")} machine{Math.abs(added) === 1 ? "" : "s"}
             </span>
           ) : null}
         </span>

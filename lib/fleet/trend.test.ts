@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/fleet/trend/route";
 import { db } from "@/lib/db";
 import { ADMIN_TOKEN, apiRequest, useTestDatabase } from "@/lib/testing/db";
-import { accumulateTrend, trendTimes } from "./trend";
+import { accumulateTrend, machinesAdded, trendTimes } from "./trend";
 import { getConvergenceTrend } from "./trend-queries";
 
 useTestDatabase();
@@ -132,5 +132,14 @@ describe("accumulateTrend", () => {
       times,
     );
     expect(points.get("a")!.map((p) => [p.converged, p.total])).toEqual([[2, 5], [2, 5], [5, 5], [4, 6]]);
+  });
+});
+
+describe("machinesAdded", () => {
+  it("is the change in machines from the first point that has any to the last", () => {
+    expect(machinesAdded([[1, 0, 0], [2, 5, 10], [3, 5, 20]])).toBe(10);
+    expect(machinesAdded([[1, 5, 10], [2, 4, 8]])).toBe(-2);
+    expect(machinesAdded([[1, 0, 0]])).toBe(0);
+    expect(machinesAdded([])).toBe(0);
   });
 });

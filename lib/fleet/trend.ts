@@ -44,3 +44,14 @@ export function accumulateTrend(deltas: TrendDelta[], times: Date[]): Map<string
   }
   return out;
 }
+
+/**
+ * How many machines a series gained (or lost) from its first point with machines to its
+ * last: a drop in the share that comes with new machines is new machines not yet booted
+ * onto the desired version, not the fleet drifting.
+ */
+export function machinesAdded(points: readonly (readonly [number, number, number])[]): number {
+  const first = points.find(([, , total]) => total > 0);
+  const last = points[points.length - 1];
+  return first && last ? last[2] - first[2] : 0;
+}
