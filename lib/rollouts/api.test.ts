@@ -109,6 +109,7 @@ describe("POST /api/rollouts with dryRun", () => {
       [{ selector: { role: "storage" }, batchSize: "ten" }, "batchSize", /count like 5 or a percentage/],
       [{ selector: { role: "storage" }, batchSize: 1e20 }, "batchSize", /at most 100,000 machines/],
       [{ selector: { role: "storage" }, batchSize: 1.5 }, "batchSize", /count like 5/],
+      [{ selector: { role: "storage" }, batchSize: 2, canary: 5, dryRun: true }, "canary", /a canary of 5 machines is larger than a batch \(2\)/],
       [{ selector: { machines: ["st-01", "st-99"] }, batchSize: 1 }, "selector.machines", /no machine named st-99/],
       [{ selector: { rack: "r9", tag: "east" }, batchSize: 1 }, "selector", /matches no machine/],
       [{ selector: { machines: ["st-01", "web-1"] }, batchSize: 1, imageVersion: "os:2" }, "imageVersion", /one role/],

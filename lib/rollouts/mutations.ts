@@ -2,7 +2,7 @@ import { diffFields, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RolloutState } from "@/lib/generated/prisma/enums";
-import { AppError, databaseConflict } from "@/lib/http/errors";
+import { AppError, databaseConflict, fieldError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
 import { resolveVersionRef } from "@/lib/images/queries";
 import { effectiveBatchSize, planBatches } from "./plan";
@@ -95,6 +95,11 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
   }
   const opts = planOptions(input);
   const canarySize = opts.canarySize;
+  // The canary batch is no larger than the batches after it: say so rather than cut it quietly.
+  const size = effectiveBatchSize(included.length, opts);
+  if (canarySize && included.length && canarySize > size) {
+    throw fieldError("canary", `a canary of ${canarySize} machines is larger than a batch (${size}); give at most ${size}, or a larger batch size`);
+  }
   const batches = planBatches(included, opts);
   const details = batches.map((b, i) => ({ batch: i + 1, hostnames: b.map((m) => m.hostname), canary: !!canarySize && i === 0, waitsFor: describeWait(i, input, !!canarySize) }));
   return {
@@ -104,7 +109,7 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
       details,
       targetVersion: input.imageVersion ?? null,
       role: roleName,
-      batchSize: effectiveBatchSize(included.length, opts),
+      batchSize: size,
       imageChange,
     },
     batches,
