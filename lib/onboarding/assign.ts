@@ -49,7 +49,7 @@ function firstFree(r: Extract<Rendered, { kind: "counter" }>, next: Map<string, 
 /** Pool addresses for rows without one; the rows left over when the pool runs out say so. */
 export function assignAddresses(rows: Draft[], subnet: NamedSubnet | null, used: Set<string>): void {
   if (!subnet) return;
-  const wanting = rows.filter((r) => !r.ip);
+  const wanting = rows.filter((r) => !r.ip && !r.ipGiven);
   if (!wanting.length) return;
   if (!subnet.poolStart || !subnet.poolEnd) {
     for (const row of wanting) row.problems.push({ kind: "invalid", text: `no IP address on this line, and subnet ${subnet.name} has no address pool to take one from` });

@@ -20,6 +20,8 @@ export interface Draft {
   /** The pasted hostname; a generated one is filled in by plan.ts. */
   hostname: string | null;
   ip: string | null;
+  /** The line had an address, even one refused: it is not given a pool address instead. */
+  ipGiven?: boolean;
   role: string | null;
   rack: string | null;
   bmc: string | null;
@@ -52,6 +54,7 @@ export function draftRow(row: PastedRow, defaults: ImportDefaults, headed: boole
     mac: row.mac?.ok ? row.mac.mac : null,
     hostname: field(row.hostname, hostnameSchema, "hostname"),
     ip: field(row.ip, ipv4Schema, "IP address"),
+    ipGiven: row.ip !== undefined,
     role: field(row.role ?? defaults.role, roleSchema, row.role ? "role" : "default role")?.toLowerCase() ?? null,
     rack: field(row.rack ?? defaults.rack, rackSchema, row.rack ? "rack" : "default rack"),
     bmc: field(row.bmc, bmcSchema.shape.address, "BMC address"),

@@ -169,6 +169,13 @@ describe("POST /api/machines/import", () => {
     ]);
   });
 
+  it("gives no pool address to a line whose own address was refused", async () => {
+    const { status, body } = await importText("52:54:00:0e:7f:01 010.7.0.11\n52:54:00:0e:7f:02", { defaults: { subnet: "tiny" }, dryRun: true });
+    expect(status).toBe(200);
+    expect(body.rows.map((r) => [r.ip, r.status])).toEqual([[null, "invalid"], ["10.7.0.10", "ok"]]);
+    expect(body.rows[0].messages[0]).toMatch(/^IP address "010\.7\.0\.11"/);
+  });
+
   it("skips taken pool addresses and says which rows get none when the pool runs out", async () => {
     const { status, body } = await importText("52:54:00:0d:00:01\n52:54:00:0d:00:02\n52:54:00:0d:00:03 10.7.0.10\n52:54:00:0d:00:04", { defaults: { subnet: "tiny", rack: "r09" } });
     expect(status).toBe(422);
