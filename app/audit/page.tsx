@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { AuditChanges } from "@/components/audit/audit-changes";
+import { AuditTargetCell } from "@/components/audit/audit-target";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { auditQuery, auditTargets, listAudit, type AuditTarget } from "@/lib/audit/queries";
+import { auditQuery, auditTargets, listAudit } from "@/lib/audit/queries";
 
 export const metadata = { title: "Audit log" };
 
@@ -49,21 +50,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.nextCursor ? <Link className="text-sm text-sky-700 hover:underline dark:text-sky-400" href={`/audit?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}`}>Older »</Link> : null}
       </div>
     </>
-  );
-}
-
-/** The target's kind in words, then its name: a link to its page while it exists, its id on hover. */
-function AuditTargetCell({ type, target, id }: { type: string; target: AuditTarget | undefined; id: string | null }) {
-  const kind = type.replaceAll("_", " ");
-  if (!target) return <span className="text-zinc-500 dark:text-zinc-400">{kind}</span>;
-  return (
-    <span title={id ?? undefined}>
-      <span className="text-zinc-500 dark:text-zinc-400">{kind} </span>
-      {target.href ? (
-        <Link href={target.href} className="font-medium text-sky-700 hover:underline dark:text-sky-400">{target.label}</Link>
-      ) : (
-        <span className="font-medium">{target.label}</span>
-      )}
-    </span>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/http/ref";
 import { bigintId, pageLimit, text } from "@/lib/validation/fields";
 
 export const auditQuery = z.object({
@@ -38,7 +39,7 @@ export interface AuditTarget {
  */
 export async function auditTargets(items: { targetType: string; targetId: string | null; changes: unknown }[]): Promise<Map<string, AuditTarget>> {
   const ids = (type: string) => [...new Set(items.filter((i) => i.targetType === type && i.targetId).map((i) => i.targetId!))];
-  const uuids = (type: string) => ids(type).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const uuids = (type: string) => ids(type).filter(isUuid);
   const [machines, roles, images, mirrors, subnets, rollouts, versions] = await Promise.all([
     db.machine.findMany({ where: { id: { in: uuids("machine") } }, select: { id: true, hostname: true } }),
     db.role.findMany({ where: { id: { in: uuids("role") } }, select: { id: true, name: true } }),

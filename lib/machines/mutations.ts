@@ -71,11 +71,16 @@ class FieldProblems {
     try {
       return await fn();
     } catch (err) {
-      const fields = err instanceof AppError ? (err.details as { fields?: { path: string; message: string }[] } | undefined)?.fields : undefined;
-      if (!(err instanceof AppError) || !fields?.length || (err.code !== "validation_failed" && err.code !== "conflict")) throw err;
-      this.issues.push(...fields.map((f) => ({ ...f, conflict: err.code === "conflict" })));
+      this.add(err);
       return undefined;
     }
+  }
+
+  /** Keeps a field error (validation or conflict) to say with the others; anything else is thrown on. */
+  add(err: unknown): void {
+    const fields = err instanceof AppError ? (err.details as { fields?: { path: string; message: string }[] } | undefined)?.fields : undefined;
+    if (!(err instanceof AppError) || !fields?.length || (err.code !== "validation_failed" && err.code !== "conflict")) throw err;
+    this.issues.push(...fields.map((f) => ({ ...f, conflict: err.code === "conflict" })));
   }
 
   get any(): boolean {
@@ -101,16 +106,10 @@ export async function createMachine(input: MachineCreateInput, actor: string) {
       if (ipv4 && !problems.any) await problems.check(() => checkAddress(tx, ipv4!, subnet));
       await problems.check(() => checkMacsFree(tx, input.macs));
       if (await tx.machine.findUnique({ where: { hostname: input.hostname }, select: { id: true } })) {
-        await problems.check(async () => {
-          throw fieldError("hostname", `hostname ${input.hostname} is already taken`, "conflict");
-        });
+        problems.add(fieldError("hostname", `hostname ${input.hostname} is already taken`, "conflict"));
       }
       const holder = ipv4 ? await tx.machine.findFirst({ where: { ipv4 }, select: { hostname: true } }) : null;
-      if (holder) {
-        await problems.check(async () => {
-          throw fieldError("ipv4", `IP address ${ipv4} is already in use by ${holder.hostname}`, "conflict");
-        });
-      }
+      if (holder) problems.add(fieldError("ipv4", `IP address ${ipv4} is already in use by ${holder.hostname}`, "conflict"));
       problems.throwIfAny();
       if (!ipv4 && subnet) {
         await lockPoolAllocation(tx);

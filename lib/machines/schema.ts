@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseMac } from "@/lib/mac/parse";
 import { bmcAddressProblem, bmcUserProblem } from "@/lib/power/bmc-target";
 import { unicastProblem } from "@/lib/subnets/ipv4";
-import { boolish, pageLimit, slug, text } from "@/lib/validation/fields";
+import { boolish, pageLimit, refuseWith, slug, text } from "@/lib/validation/fields";
 
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
 export const BMC_TYPES = ["redfish", "ipmi", "ssh"] as const;
@@ -19,10 +19,7 @@ export const ipv4 = z
   .string()
   .trim()
   .refine((v) => ipaddr.IPv4.isValidFourPartDecimal(v), "must be an IPv4 address like 10.0.0.5")
-  .superRefine((v, ctx) => {
-    const problem = ipaddr.IPv4.isValidFourPartDecimal(v) ? unicastProblem(v) : null;
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  })
+  .superRefine(refuseWith(unicastProblem))
   .transform((v) => ipaddr.IPv4.parse(v).toString());
 
 export const mac = z.string().transform((v, ctx) => {
@@ -59,20 +56,14 @@ export const bmcSchema = z.object({
     .trim()
     .min(1, "BMC address is required")
     .max(253)
-    .superRefine((v, ctx) => {
-      const problem = bmcAddressProblem(v);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
+    .superRefine(refuseWith(bmcAddressProblem)),
   port: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(65535)).optional(),
   username: z
     .string()
     .trim()
     .min(1, "BMC username is required")
     .max(64)
-    .superRefine((v, ctx) => {
-      const problem = bmcUserProblem(v);
-      if (problem) ctx.addIssue({ code: "custom", message: `BMC ${problem}` });
-    }),
+    .superRefine(refuseWith((v) => bmcUserProblem(v) && `BMC ${bmcUserProblem(v)}`)),
   password: z.string().min(1).max(256).optional(),
   /** Redfish only: "verify" (default), "insecure" (self-signed certificates) or "plain" (HTTP). */
   tls: z.enum(["verify", "insecure", "plain"], { error: "BMC tls must be verify, insecure or plain" }).optional(),

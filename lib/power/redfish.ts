@@ -20,40 +20,35 @@ export function createRedfishDriver(auth: "session" | "basic" = "session"): Powe
   return {
     async perform(target, action, opts = {}) {
       const trail: Trail = { steps: [] };
-      return asOutcome(trail, async () => {
-        const conn = connection(target, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-        try {
-          const login = await openRedfishAuth(conn, target, auth, trail.steps);
-          try {
-            return await run(conn, target, action, trail);
-          } finally {
-            await login.close();
-          }
-        } finally {
-          conn.close();
-        }
-      });
+      return asOutcome(trail, () => withLogin(target, auth, opts.timeoutMs, trail, (conn) => run(conn, target, action, trail)));
     },
     async status(target, opts = {}) {
-      return asStatus(async () => {
-        const trail: Trail = { steps: [] };
-        const conn = connection(target, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-        try {
-          const login = await openRedfishAuth(conn, target, auth, trail.steps);
-          try {
-            const { powerState } = await readSystem(conn, trail, target.systemId);
-            // PoweringOn counts as on and PoweringOff as off: where it is going.
-            const state = powerState === "On" || powerState === "PoweringOn" ? "on" : powerState === "Off" || powerState === "PoweringOff" ? "off" : "unknown";
-            return { state, detail: `PowerState ${powerState ?? "not given"}` };
-          } finally {
-            await login.close();
-          }
-        } finally {
-          conn.close();
-        }
-      });
+      const trail: Trail = { steps: [] };
+      return asStatus(() =>
+        withLogin(target, auth, opts.timeoutMs, trail, async (conn) => {
+          const { powerState } = await readSystem(conn, trail, target.systemId);
+          // PoweringOn counts as on and PoweringOff as off: where it is going.
+          const state = powerState === "On" || powerState === "PoweringOn" ? "on" : powerState === "Off" || powerState === "PoweringOff" ? "off" : "unknown";
+          return { state, detail: `PowerState ${powerState ?? "not given"}` };
+        }),
+      );
     },
   };
+}
+
+/** Connects and logs in, runs `body`, then logs out and closes, whatever `body` did. */
+async function withLogin<T>(target: PowerTarget, auth: "session" | "basic", timeoutMs: number | undefined, trail: Trail, body: (conn: RedfishConnection) => Promise<T>): Promise<T> {
+  const conn = connection(target, timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const login = await openRedfishAuth(conn, target, auth, trail.steps);
+    try {
+      return await body(conn);
+    } finally {
+      await login.close();
+    }
+  } finally {
+    conn.close();
+  }
 }
 
 export const redfishDriver = createRedfishDriver("session");

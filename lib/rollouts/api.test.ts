@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "@/app/api/rollouts/[id]/approve/route";
-import { defaultRolloutName } from "./mutations";
+import { defaultRolloutName } from "./default-name";
 import { POST as cancel } from "@/app/api/rollouts/[id]/cancel/route";
 import { POST as pause } from "@/app/api/rollouts/[id]/pause/route";
 import { POST as resume } from "@/app/api/rollouts/[id]/resume/route";

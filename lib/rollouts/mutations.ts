@@ -5,6 +5,7 @@ import type { RolloutState } from "@/lib/generated/prisma/enums";
 import { AppError, databaseConflict, fieldError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
 import { resolveVersionRef } from "@/lib/images/queries";
+import { defaultRolloutName } from "./default-name";
 import { effectiveBatchSize, planBatches } from "./plan";
 import type { CreateRolloutInput } from "./schema";
 import { resolveSelection, type Candidate, type Exclusion } from "./select";
@@ -118,19 +119,6 @@ async function planRollout(tx: Tx, input: CreateRolloutInput): Promise<{ plan: R
   };
 }
 
-/**
- * A name for a rollout sent without one, from what it reboots and onto what:
- * "storage onto debian-storage:2026.11.0", "rack r04 of storage (reboot)", "12 machines (reboot)".
- */
-export function defaultRolloutName(input: Pick<CreateRolloutInput, "selector" | "imageVersion">, role: string | null, machines: number): string {
-  const { selector } = input;
-  const parts = [selector.rack ? `rack ${selector.rack}` : null, selector.tag ? `tag ${selector.tag}` : null].filter(Boolean);
-  const what = selector.machines?.length
-    ? `${machines} machine${machines === 1 ? "" : "s"}${role ? ` of ${role}` : ""}`
-    : [...parts, role].filter(Boolean).join(" of ") || `${machines} machines`;
-  return `${what} ${input.imageVersion ? `onto ${input.imageVersion}` : "(reboot)"}`.slice(0, 100);
-}
-
 /** What a rollout would do, without writing anything. */
 export async function previewRollout(input: CreateRolloutInput): Promise<RolloutPlan> {
   return (await db.$transaction((tx) => planRollout(tx, input), { isolationLevel: "RepeatableRead" })).plan;
@@ -171,7 +159,8 @@ export async function createRollout(input: CreateRolloutInput, actor: Actor): Pr
           throw new AppError("conflict", `every selected machine is left out (${reasons})`, { excluded: plan.excluded.slice(0, 100) });
         }
         const { batchSize, batchPercent, canarySize } = planOptions(input);
-        const name = input.name || defaultRolloutName(input, plan.role, batches.reduce((a, b) => a + b.length, 0));
+        const machines = batches.reduce((a, b) => a + b.length, 0);
+        const name = input.name || defaultRolloutName(input, plan.role, machines);
         const rollout = await tx.rollout.create({
           data: {
             name,
@@ -212,7 +201,7 @@ export async function createRollout(input: CreateRolloutInput, actor: Actor): Pr
             await recordAudit(tx, { actor: actor.name, action: "role.update", targetType: "role", targetId: role.id, changes: { ...diffFields({ desiredVersionId: role.desiredVersionId }, { desiredVersionId: targetVersionId }), reason: `rollout ${rollout.id}` } });
           }
         }
-        const summary = { name, machines: batches.reduce((a, b) => a + b.length, 0), batches: batches.length, excluded: plan.excluded.length, targetVersion: input.imageVersion ?? null };
+        const summary = { name, machines, batches: batches.length, excluded: plan.excluded.length, targetVersion: input.imageVersion ?? null };
         await tx.event.create({ data: { kind: "rollout.created", rolloutId: rollout.id, payload: { ...summary, by: actor.name } } });
         await recordAudit(tx, { actor: actor.name, action: "rollout.create", targetType: "rollout", targetId: rollout.id, changes: { ...summary, selector: input.selector as Prisma.InputJsonValue } });
         return { ...rollout, created: true, plan };

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
-import { awaitingApproval } from "./canary";
 import type { RolloutStepState } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
+import { awaitingApproval } from "./canary";
 
 export type StepCounts = Record<RolloutStepState, number>;
 

@@ -41,9 +41,11 @@ export function powerMethods(m: { bmcType: BmcType | null; bmcAddress: string | 
  * step fail when its batch starts.
  */
 function bmcGap(m: { bmcType: BmcType | null; bmcAddress: string | null; bmcUsername: string | null; bmcPasswordEnc: string | null }): string | null {
-  if (m.bmcAddress && bmcAddressProblem(m.bmcAddress)) return bmcAddressProblem(m.bmcAddress);
+  const address = m.bmcAddress ? bmcAddressProblem(m.bmcAddress) : null;
+  if (address) return address;
   if (!m.bmcUsername) return "its BMC has no user name";
-  if (bmcUserProblem(m.bmcUsername)) return `its BMC ${bmcUserProblem(m.bmcUsername)}`;
+  const user = bmcUserProblem(m.bmcUsername);
+  if (user) return `its BMC ${user}`;
   if (m.bmcType !== "ssh" && !m.bmcPasswordEnc) return "no BMC password stored";
   return null;
 }

@@ -14,10 +14,12 @@ export function isIPv4(value: string): boolean {
 
 /**
  * Why a well-formed IPv4 address can never be a host's (0.0.0.0/8, multicast, the reserved
- * 240.0.0.0/4 and the limited broadcast), or null. Loopback stays allowed: simulated
+ * 240.0.0.0/4 and the limited broadcast), or null; null too for text that is no IPv4
+ * address at all, which the field's own check refuses. Loopback stays allowed: simulated
  * machines live there.
  */
 export function unicastProblem(ip: string): string | null {
+  if (!isIPv4(ip)) return null;
   const first = Number(ip.split(".")[0]);
   if (first === 0) return `${ip} is in 0.0.0.0/8 ("this network"), not a host address`;
   if (ip === "255.255.255.255") return `${ip} is the broadcast address, not a host address`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slug } from "@/lib/validation/fields";
+import { refuseWith, slug } from "@/lib/validation/fields";
 import { checkSubnetLayout, isIPv4, parseSubnetCidr, unicastProblem, type SubnetLayout } from "./ipv4";
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -14,10 +14,7 @@ const ipv4 = z
   .string()
   .trim()
   .refine(isIPv4, { error: (i) => `${String(i.input).trim()} is not an IPv4 address (four numbers 0–255, such as 10.0.0.1)` })
-  .superRefine((v, ctx) => {
-    const problem = isIPv4(v) ? unicastProblem(v) : null;
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  .superRefine(refuseWith(unicastProblem));
 
 const cidr = z.string({ error: "CIDR is required" }).transform((v, ctx) => {
   const r = parseSubnetCidr(v);
@@ -46,10 +43,7 @@ const nextServer = z
   .refine((v) => (/^[\d.]+$/.test(v) ? isIPv4(v) : isDnsName(v)), {
     error: (i) => `${String(i.input).trim()} is neither an IPv4 address nor a host name`,
   })
-  .superRefine((v, ctx) => {
-    const problem = isIPv4(v) ? unicastProblem(v) : null;
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  .superRefine(refuseWith(unicastProblem));
 
 const fields = {
   name: slug("Name"),

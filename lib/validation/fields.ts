@@ -22,6 +22,17 @@ export const text = (max: number) =>
     .max(max, `at most ${max} characters`)
     .refine((v) => !v.includes("\0"), "must not contain a NUL character");
 
+/**
+ * A check for `.superRefine` from a function that says why a value is refused, or null:
+ * the domain's own check (lib/power/bmc-target.ts, lib/subnets/ipv4.ts), one message.
+ */
+export const refuseWith =
+  (problemOf: (value: string) => string | null) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
+
 /** A list's page size from the query string: 1 to `max`, `fallback` when left out. */
 export const pageLimit = (max: number, fallback: number) => {
   const message = `must be a whole number from 1 to ${max}`;
