@@ -1,8 +1,9 @@
 // The machine list at 1,000 and at 100,000 machines, measured in one run: the ratio shows
 // whether filtering, search and cursor pages stay flat as the fleet grows.
-import { disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { countMachines, listMachines } from "@/lib/machines/queries";
 import { machineListQuery } from "@/lib/machines/schema";
+import { encodeSortCursor } from "@/lib/machines/sort";
 import { benchDatabase, seedFleet } from "./fixtures";
 import { measure } from "./measure";
 
@@ -22,7 +23,18 @@ const CASES: [string, () => Promise<Record<string, string>>][] = [
   ["exact MAC (any notation)", async () => ({ q: "5254.0000.0421" })],
   ["IP prefix", async () => ({ q: "10.0.1.4" })],
   ["deep cursor page", async () => ({ cursor: await deepCursor() })],
+  ["sorted by last seen, newest first", async () => ({ sort: "lastSeen", dir: "desc" })],
+  ["sorted by role, role + state filter", async () => ({ sort: "role", role: "role-07", state: "ready" })],
+  ["sorted by IPv4, deep cursor page", async () => ({ sort: "ipv4", cursor: await deepSortedCursor() })],
 ];
+
+async function deepSortedCursor(): Promise<string> {
+  // Where the page ~80% of the way through the fleet in address order starts.
+  const [row] = await db.$queryRaw<{ ip: string; hostname: string }[]>`
+    SELECT host(ipv4) AS ip, hostname FROM machines WHERE ipv4 IS NOT NULL ORDER BY ipv4, hostname
+    OFFSET (SELECT (count(*) * 0.8)::int FROM machines WHERE ipv4 IS NOT NULL) LIMIT 1`;
+  return encodeSortCursor({ key: "ipv4", desc: false }, { key: row.ip, hostname: row.hostname });
+}
 
 const results: Record<string, Record<number, { median: number; p95: number }>> = {};
 for (const size of SIZES) {

@@ -15,6 +15,24 @@ test("the machine list shows the demo fleet with states in words", async ({ page
   expect(await page.evaluate(() => document.querySelector("main")!.contains(document.activeElement))).toBe(true);
 });
 
+test("the machine list is ordered by a column when its header is clicked, and again reversed", async ({ page }) => {
+  await page.goto("/machines?rack=r02");
+  const ip = page.getByRole("columnheader", { name: /IPv4/ });
+  await expect(ip).toHaveAttribute("aria-sort", "none");
+  await ip.getByRole("link").click();
+  await expect(page).toHaveURL(/rack=r02&sort=ipv4$/);
+  await expect(page.getByRole("columnheader", { name: /IPv4/ })).toHaveAttribute("aria-sort", "ascending");
+  const addresses = async () => (await page.locator("tbody tr td:nth-child(6)").allTextContents()).filter((a) => a !== "—");
+  const up = await addresses();
+  expect(up.length).toBeGreaterThan(1);
+  const asNumber = (ip: string) => ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+  expect(up).toEqual([...up].sort((a, b) => asNumber(a) - asNumber(b)));
+  await page.getByRole("columnheader", { name: /IPv4/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=ipv4&dir=desc/);
+  await expect(page.getByRole("columnheader", { name: /IPv4/ })).toHaveAttribute("aria-sort", "descending");
+  expect(await addresses()).toEqual([...up].reverse());
+});
+
 test("a machine that does not exist gets a 404 page that offers a search", async ({ page }) => {
   const res = await page.goto("/machines/no-such-machine");
   expect(res?.status()).toBe(404);

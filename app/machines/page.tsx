@@ -3,12 +3,14 @@ import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineFilters } from "@/components/machines/machine-filters";
 import { ChosenMachines } from "@/components/machines/chosen-machines";
-import { MachineTable } from "@/components/machines/machine-table";
+import { MachineTable, type MachineOrder } from "@/components/machines/machine-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { countMachines, listMachines, listRacks, listRoleNames } from "@/lib/machines/queries";
-import { MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+import { MACHINE_SORT_KEYS, MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+import { parseMachineSort, type MachineSort, type MachineSortKey } from "@/lib/machines/sort";
+import { AppError } from "@/lib/http/errors";
 import { bulkMachineAction } from "./actions";
 
 export const metadata = { title: "Machines" };
@@ -19,7 +21,18 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = machineListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : machineListQuery.parse({});
-  const [page, total, roles, racks] = await Promise.all([listMachines(query), countMachines(query), listRoleNames(), listRacks()]);
+  const sort = parseMachineSort(query);
+  // A cursor left over from another order (or edited by hand) starts the list over.
+  const firstPage = () => listMachines({ ...query, cursor: undefined });
+  const listed = listMachines(query).then(
+    (p) => ({ page: p, staleCursor: false }),
+    async (err: unknown) => {
+      if (err instanceof AppError && err.code === "bad_request") return { page: await firstPage(), staleCursor: true };
+      throw err;
+    },
+  );
+  const [{ page, staleCursor }, total, roles, racks] = await Promise.all([listed, countMachines(query), listRoleNames(), listRacks()]);
+  const order: MachineOrder = { key: sort.key, desc: sort.desc, hrefs: sortLinks(raw, sort) };
   const canOperate = await consoleCan("operate");
   const filtered = Boolean(query.q || query.role || query.state || query.rack);
   const nextParams = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
@@ -46,6 +59,9 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
         {!parsed.success ? (
           <p role="alert" className="text-sm text-red-600">Ignored an invalid filter: {parsed.error.issues[0]?.message}</p>
         ) : null}
+        {staleCursor ? (
+          <p role="status" className="text-sm text-amber-700 dark:text-amber-400">That page link belongs to another order or is damaged; showing the first page.</p>
+        ) : null}
         {page.items.length === 0 ? (
           filtered ? (
             <EmptyState title="No machine matches these filters">Clear the search or pick another role, state or rack.</EmptyState>
@@ -57,16 +73,16 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
         ) : (
           <>
             {canOperate ? (
-              <ChosenMachines machines={page.items} act={bulkMachineAction} />
+              <ChosenMachines machines={page.items} act={bulkMachineAction} order={order} />
             ) : (
               <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
-                <MachineTable machines={page.items} />
+                <MachineTable machines={page.items} order={order} />
               </div>
             )}
             <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-              <span className="text-zinc-500">{page.items.length} shown{query.cursor ? " (not the first page)" : ""}</span>
+              <span className="text-zinc-500">{page.items.length} shown{query.cursor && !staleCursor ? " (not the first page)" : ""}</span>
               <span className="flex gap-3">
-                {query.cursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams({ ...raw, cursor: "" }).toString().replace(/&?cursor=/, "")}`}>« First page</Link> : null}
+                {query.cursor && !staleCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams({ ...raw, cursor: "" }).toString().replace(/&?cursor=/, "")}`}>« First page</Link> : null}
                 {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${nextParams}`}>Next {query.limit} »</Link> : null}
               </span>
             </nav>
@@ -75,4 +91,18 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
       </div>
     </>
   );
+}
+
+/** Per column, the list in that column's order: ascending first, descending on a second click. */
+function sortLinks(raw: Record<string, string>, current: MachineSort): Record<MachineSortKey, string> {
+  const links = {} as Record<MachineSortKey, string>;
+  for (const key of MACHINE_SORT_KEYS) {
+    const params = new URLSearchParams(raw);
+    for (const name of ["cursor", "sort", "dir"]) params.delete(name);
+    if (key !== "hostname") params.set("sort", key);
+    if (current.key === key && !current.desc) params.set("dir", "desc");
+    const qs = params.toString();
+    links[key] = qs ? `/machines?${qs}` : "/machines";
+  }
+  return links;
 }

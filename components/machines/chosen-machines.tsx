@@ -6,7 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmInline } from "@/components/ui/confirm-inline";
 import type { BulkCommand } from "@/lib/machines/bulk";
 import type { MachineDto } from "@/lib/machines/dto";
-import { MachineTable } from "./machine-table";
+import { MachineTable, type MachineOrder } from "./machine-table";
 
 type Act = (command: BulkCommand, ids: string[]) => Promise<{ ok: boolean; message: string }>;
 
@@ -14,7 +14,7 @@ type Act = (command: BulkCommand, ids: string[]) => Promise<{ ok: boolean; messa
  * The machine list for operators: tick machines on the page, then put them in or out of
  * maintenance, roll them out, or delete them (after a question), all at once.
  */
-export function ChosenMachines({ machines, act }: { machines: MachineDto[]; act: Act }) {
+export function ChosenMachines({ machines, act, order }: { machines: MachineDto[]; act: Act; order?: MachineOrder }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -76,7 +76,7 @@ export function ChosenMachines({ machines, act }: { machines: MachineDto[]; act:
         ) : null}
       </div>
       <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
-        <MachineTable machines={machines} selection={selection} />
+        <MachineTable machines={machines} selection={selection} order={order} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { MachineDto } from "@/lib/machines/dto";
+import type { MachineSortKey } from "@/lib/machines/sort";
 import { MachineStateBadge, MaintenanceBadge } from "./state-badge";
 
 function VersionCell({ booted, desired }: { booted: string | null; desired: string | null }) {
@@ -23,7 +24,41 @@ export interface MachineSelection {
   toggleAll: (on: boolean) => void;
 }
 
-export function MachineTable({ machines, selection }: { machines: MachineDto[]; selection?: MachineSelection }) {
+/** The list's order and, per sortable column, the page to go to when its header is clicked. */
+export interface MachineOrder {
+  key: MachineSortKey;
+  desc: boolean;
+  hrefs: Record<MachineSortKey, string>;
+}
+
+const COLUMNS: [label: string, key: MachineSortKey | null][] = [
+  ["Hostname", "hostname"],
+  ["State", "state"],
+  ["Role", "role"],
+  ["Image version", "version"],
+  ["IPv4", "ipv4"],
+  ["Boot MAC", null],
+  ["Rack", "rack"],
+  ["Last seen", "lastSeen"],
+];
+
+function ColumnHeader({ label, sortKey, order }: { label: string; sortKey: MachineSortKey | null; order?: MachineOrder }) {
+  if (!sortKey || !order) return <th>{label}</th>;
+  const active = order.key === sortKey;
+  const next = active && !order.desc ? "descending" : "ascending";
+  return (
+    <th aria-sort={active ? (order.desc ? "descending" : "ascending") : "none"}>
+      <Link href={order.hrefs[sortKey]} title={`Sort by ${label.toLowerCase()}, ${next}`} className="group inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100">
+        {label}
+        <span aria-hidden className={active ? "" : "opacity-0 group-hover:opacity-60 group-focus-visible:opacity-60"}>
+          {active && order.desc ? "↓" : "↑"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+export function MachineTable({ machines, selection, order }: { machines: MachineDto[]; selection?: MachineSelection; order?: MachineOrder }) {
   const all = selection ? machines.length > 0 && machines.every((m) => selection.chosen.has(m.id)) : false;
   return (
     <table className="data-table">
@@ -34,14 +69,9 @@ export function MachineTable({ machines, selection }: { machines: MachineDto[]; 
               <input type="checkbox" aria-label="Choose every machine on this page" checked={all} onChange={(e) => selection.toggleAll(e.target.checked)} />
             </th>
           ) : null}
-          <th>Hostname</th>
-          <th>State</th>
-          <th>Role</th>
-          <th>Image version</th>
-          <th>IPv4</th>
-          <th>Boot MAC</th>
-          <th>Rack</th>
-          <th>Last seen</th>
+          {COLUMNS.map(([label, key]) => (
+            <ColumnHeader key={label} label={label} sortKey={key} order={order} />
+          ))}
         </tr>
       </thead>
       <tbody>

@@ -4,30 +4,28 @@ import { isUuid } from "@/lib/http/ref";
 import { machineInclude, toMachineDto } from "./dto";
 import type { MachineListQuery } from "./schema";
 import { countMatchingMachines, pageMachineIds } from "./search";
+import { decodeSortCursor, encodeSortCursor, parseMachineSort } from "./sort";
 
-export function encodeCursor(hostname: string): string {
-  return Buffer.from(hostname, "utf8").toString("base64url");
-}
-
-function decodeCursor(cursor: string): string {
-  const hostname = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^[a-z0-9-]{1,63}$/.test(hostname)) throw new AppError("bad_request", "cursor is not one this API handed out");
-  return hostname;
-}
-
-/** One page of machines in hostname order; the cursor is the last hostname of the page. */
+/**
+ * One page of machines in the query's order (hostname unless `sort` says otherwise); the
+ * cursor is where the page ended, in that order.
+ */
 export async function listMachines(query: MachineListQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const ids = await pageMachineIds(query, query.limit + 1, after);
-  const rows = await db.machine.findMany({ where: { id: { in: ids } }, include: machineInclude, orderBy: { hostname: "asc" } });
-  const page = rows.slice(0, query.limit);
+  const sort = parseMachineSort(query);
+  const after = query.cursor ? decodeSortCursor(sort, query.cursor) : undefined;
+  const hits = await pageMachineIds(query, sort, query.limit + 1, after);
+  const page = hits.slice(0, query.limit);
+  const rows = await db.machine.findMany({ where: { id: { in: page.map((h) => h.id) } }, include: machineInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A machine deleted between the two reads is left out; the cursor still follows the page.
+  const items = page.flatMap((h) => (byId.has(h.id) ? [toMachineDto(byId.get(h.id)!)] : []));
   return {
-    items: page.map(toMachineDto),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].hostname) : null,
+    items,
+    nextCursor: hits.length > query.limit ? encodeSortCursor(sort, page[page.length - 1].at) : null,
   };
 }
 
-export async function countMachines(query: Omit<MachineListQuery, "cursor" | "limit">): Promise<number> {
+export async function countMachines(query: Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">): Promise<number> {
   return countMatchingMachines(query);
 }
 

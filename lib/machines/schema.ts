@@ -6,6 +6,8 @@ import { unicastProblem } from "@/lib/subnets/ipv4";
 import { boolish, pageLimit, refuseWith, slug, text } from "@/lib/validation/fields";
 
 export const MACHINE_STATES = ["new", "booting", "deploying", "ready", "failed", "rebooting"] as const;
+/** The machine list's orders (lib/machines/sort.ts), each ascending or descending (dir). */
+export const MACHINE_SORT_KEYS = ["hostname", "state", "role", "version", "ipv4", "rack", "lastSeen"] as const;
 export const BMC_TYPES = ["redfish", "ipmi", "ssh"] as const;
 
 // Names the machine pages use as paths of their own (/machines/new, /machines/import …).
@@ -102,7 +104,9 @@ export const machineListQuery = z.object({
   state: z.enum(MACHINE_STATES, { error: `state must be one of ${MACHINE_STATES.join(", ")}` }).optional(),
   rack: text(32).optional(),
   q: text(100).optional(),
-  cursor: z.string().max(200).optional(),
+  sort: z.enum(MACHINE_SORT_KEYS, { error: `sort must be one of ${MACHINE_SORT_KEYS.join(", ")}` }).optional(),
+  dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).optional(),
+  cursor: z.string().max(1000).optional(),
   limit: pageLimit(500, 100),
 });
 

@@ -3,8 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/http/ref";
 import { normaliseMac } from "@/lib/mac/parse";
 import type { MachineListQuery } from "./schema";
+import { machineSortSql, type MachineSort, type SortPosition } from "./sort";
 
-type Filters = Omit<MachineListQuery, "cursor" | "limit">;
+type Filters = Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -23,7 +24,7 @@ function searchHits(q: string): Prisma.Sql {
   return Prisma.join(parts, " UNION ");
 }
 
-function whereClause(filters: Filters, after?: string): Prisma.Sql {
+function whereClause(filters: Filters): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.role === "-") conds.push(Prisma.sql`m.role_id IS NULL`);
   else if (filters.role && isUuid(filters.role)) conds.push(Prisma.sql`m.role_id = ${filters.role}::uuid`);
@@ -33,15 +34,17 @@ function whereClause(filters: Filters, after?: string): Prisma.Sql {
   else if (filters.rack) conds.push(Prisma.sql`m.rack = ${filters.rack}`);
   const q = filters.q?.trim().toLowerCase();
   if (q) conds.push(Prisma.sql`m.id IN (${searchHits(q)})`);
-  if (after) conds.push(Prisma.sql`m.hostname > ${after}`);
   return Prisma.join(conds, " AND ");
 }
 
-/** Ids of one page of machines in hostname order. */
-export async function pageMachineIds(filters: Filters, limit: number, after?: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT m.id FROM machines m WHERE ${whereClause(filters, after)} ORDER BY m.hostname LIMIT ${limit}`;
-  return rows.map((r) => r.id);
+/** One page of machines in `sort` order after `after`: ids, with each row's place for a cursor. */
+export async function pageMachineIds(filters: Filters, sort: MachineSort, limit: number, after?: SortPosition): Promise<{ id: string; at: SortPosition }[]> {
+  const order = machineSortSql(sort);
+  const rows = await db.$queryRaw<{ id: string; k: string | null; hostname: string }[]>`
+    SELECT m.id, m.hostname, ${order.keyText} AS k FROM machines m ${order.joins}
+    WHERE ${whereClause(filters)} AND ${order.after(after)}
+    ORDER BY ${order.orderBy} LIMIT ${limit}`;
+  return rows.map((r) => ({ id: r.id, at: { key: r.k, hostname: r.hostname } }));
 }
 
 export async function countMatchingMachines(filters: Filters): Promise<number> {
