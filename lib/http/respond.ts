@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, errorPayload, validationError } from "./errors";
 import { nulError, nulPath, readJsonBody, webBodySource } from "./json-body";
+import { unknownKeyMessage, unknownKeys } from "@/lib/validation/unknown-keys";
 import { repeatedParam } from "./query";
 import { withRequestContext } from "./request-context";
 
@@ -36,12 +37,20 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
   return readJsonBody(webBodySource(req), schema, limit, { rejectUnknown: true });
 }
 
-/** Validates query-string parameters with `schema`. */
+/**
+ * Validates query-string parameters with `schema`. As with bodies, a parameter the schema
+ * does not have is refused by name: `?rol=storage` would otherwise list every machine.
+ */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   const search = new URL(req.url).searchParams;
   const twice = repeatedParam(search);
   if (twice !== null) throw new AppError("validation_failed", `${twice} is given more than once`, { field: twice, fields: [{ path: twice, message: "given more than once" }] });
   const params = Object.fromEntries(search);
+  const unknown = unknownKeys(schema, params);
+  if (unknown.length > 0) {
+    const fields = unknown.map((u) => ({ path: u.key, message: unknownKeyMessage(u, "query parameter") }));
+    throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), { field: fields[0].path, fields });
+  }
   const nul = nulPath(params, "");
   if (nul !== null) throw nulError(nul);
   const result = schema.safeParse(params);

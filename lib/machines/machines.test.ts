@@ -184,6 +184,12 @@ describe("GET /api/machines", () => {
   it("rejects a bad state and a forged cursor", async () => {
     expect((await GET(apiRequest("/api/machines?state=sleeping"), undefined)).status).toBe(400);
     expect((await GET(apiRequest("/api/machines?cursor=JTI3OyBkcm9w"), undefined)).status).toBe(400);
+    // A misspelt filter is named, not ignored (which would list every machine).
+    const typo = await GET(apiRequest("/api/machines?rol=storage&colour=red"), undefined);
+    expect(typo.status).toBe(400);
+    const { error } = await typo.json();
+    expect(error.message).toBe('unknown query parameter "rol" (did you mean "role"?); unknown query parameter "colour"');
+    expect(error.details).toMatchObject({ field: "rol", fields: [{ path: "rol" }, { path: "colour" }] });
     const twice = await GET(apiRequest("/api/machines?limit=1&limit=2"), undefined);
     expect(twice.status).toBe(400);
     expect((await twice.json()).error.message).toBe("limit is given more than once");

@@ -54,6 +54,6 @@ export function unknownKeys(schema: z.ZodType, data: unknown, path = ""): Unknow
   return out;
 }
 
-export function unknownKeyMessage(u: UnknownKey): string {
-  return `unknown field "${u.key}"${u.suggestion ? ` (did you mean "${u.suggestion}"?)` : ""}`;
+export function unknownKeyMessage(u: UnknownKey, noun = "field"): string {
+  return `unknown ${noun} "${u.key}"${u.suggestion ? ` (did you mean "${u.suggestion}"?)` : ""}`;
 }
