@@ -15,10 +15,19 @@ export type TakenNames = Map<string, number>;
 
 const MAX_HOSTNAME = 63;
 
-export function assignHostnames(rows: Draft[], template: string, templateProblem: string | null, taken: TakenNames): void {
+/**
+ * Names the rows that have no hostname. Returns why the template named none of them when
+ * it was usable as written but gave no hostname for any row that needed one (e.g. "Node_{nn}"),
+ * so that the paste's defaults can say so once rather than only on every line; else null.
+ */
+export function assignHostnames(rows: Draft[], template: string, templateProblem: string | null, taken: TakenNames): string | null {
   const next = new Map<string, number>();
+  let asked = 0;
+  let failed: string | null = null;
+  let named = 0;
   for (const row of rows) {
     if (row.hostname) continue;
+    asked++;
     if (templateProblem) {
       row.problems.push({ kind: "invalid", text: `no hostname on this line, and the hostname template is not usable: ${templateProblem}` });
       continue;
@@ -26,8 +35,10 @@ export function assignHostnames(rows: Draft[], template: string, templateProblem
     const rendered = renderTemplate(template, row);
     if (rendered.kind === "error") {
       row.problems.push({ kind: "invalid", text: `no hostname on this line, and ${rendered.reason}` });
+      failed ??= rendered.reason;
       continue;
     }
+    named++;
     const name = rendered.kind === "fixed" ? rendered.name : firstFree(rendered, next, taken);
     const owner = taken.get(name);
     if (name.length > MAX_HOSTNAME) row.problems.push({ kind: "invalid", text: `the hostname template gives ${name}, longer than ${MAX_HOSTNAME} characters` });
@@ -36,6 +47,7 @@ export function assignHostnames(rows: Draft[], template: string, templateProblem
     row.hostname = name;
     taken.set(name, row.line);
   }
+  return asked > 0 && named === 0 ? failed : null;
 }
 
 function firstFree(r: Extract<Rendered, { kind: "counter" }>, next: Map<string, number>, taken: TakenNames): string {

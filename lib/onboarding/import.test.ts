@@ -87,6 +87,18 @@ describe("POST /api/machines/import", () => {
     expect(body.rows[0].messages).toEqual([expect.stringMatching(/no role "nope" \(roles: compute, storage\)/), 'no subnet "nowhere"', expect.stringMatching(/unknown placeholder \{x\}/)]);
   });
 
+  it("says once, next to the template, when a usable template names no line at all", async () => {
+    const all = await importText("52:54:00:0a:00:22\n52:54:00:0a:00:23", { dryRun: true, defaults: { hostnameTemplate: "Node_{nn}" } });
+    expect(all.body.issues).toEqual([{ path: "defaults.hostnameTemplate", message: expect.stringMatching(/^the hostname template gives names like "node_01": Hostname must be/) }]);
+    expect(all.body.rows.map((r) => r.status)).toEqual(["invalid", "invalid"]);
+    // A template that names some lines is judged on those lines only.
+    const some = await importText("52:54:00:0a:00:22\n52:54:00:0a:00:23,Node_X", { dryRun: true, defaults: { hostnameTemplate: "{role}-{nn}" } });
+    expect(some.body.issues).toEqual([]);
+    // Every line named in the paste: the template is never asked.
+    const none = await importText("52:54:00:0a:00:22,web-01", { dryRun: true, defaults: { hostnameTemplate: "Node_{nn}" } });
+    expect(none.body.issues).toEqual([]);
+  });
+
   it("is all or nothing: one bad line refuses the whole paste with 422", async () => {
     const before = await machineCount();
     const { status, body } = await importText("52:54:00:0a:00:30\n52:54:00:0a:00:31\nnot-a-mac");

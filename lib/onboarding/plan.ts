@@ -32,7 +32,8 @@ export interface TemplateChoice {
 
 const RANK: Record<ImportStatus, number> = { ok: 0, conflict: 1, duplicate: 2, invalid: 3 };
 
-export function planRows(drafts: Draft[], world: World, template: TemplateChoice): ImportRow[] {
+/** Every row judged and filled in, and why the hostname template named no row at all (or null). */
+export function planRows(drafts: Draft[], world: World, template: TemplateChoice): { rows: ImportRow[]; templateFailure: string | null } {
   // "Names are accepted wherever an id is": a role given by id is shown and kept by name.
   const roleNames = new Map([...world.roles].map(([name, id]) => [id, name]));
   for (const d of drafts) if (d.role && isUuid(d.role)) d.role = roleNames.get(d.role) ?? d.role;
@@ -46,12 +47,12 @@ export function planRows(drafts: Draft[], world: World, template: TemplateChoice
   const fillable = drafts.filter((d) => d.mac && !world.macOwners.has(d.mac));
   const taken: TakenNames = new Map([...world.hostnamesTaken].map((h) => [h, 0]));
   for (const d of drafts) if (d.hostname && !taken.has(d.hostname)) taken.set(d.hostname, d.line);
-  assignHostnames(fillable, template.template, template.problem, taken);
+  const templateFailure = assignHostnames(fillable, template.template, template.problem, taken);
   const used = new Set([...world.poolUsed, ...world.ipOwners.keys()]);
   for (const d of drafts) if (d.ip) used.add(d.ip);
   assignAddresses(world.subnetProblem ? [] : fillable, world.subnet, used);
 
-  return drafts.map(toImportRow);
+  return { rows: drafts.map(toImportRow), templateFailure };
 }
 
 function checkAgainstWorld(d: Draft, world: World) {

@@ -39,7 +39,7 @@ describe("hostname template", () => {
 
   it("says why a row gets no usable name", () => {
     const r = renderTemplate("{rack}-{nn}", { rack: "R_1" });
-    expect(r).toMatchObject({ kind: "error", reason: expect.stringMatching(/gives "r_1-01"/) });
+    expect(r).toMatchObject({ kind: "error", reason: expect.stringMatching(/gives names like "r_1-01"/) });
   });
 
   it("rejects templates that cannot name each machine", () => {

@@ -64,7 +64,7 @@ export function renderTemplate(template: string, values: TemplateValues): Render
   const sample = filled.replace(MARK, "1".padStart(Math.max(width, 1), "0"));
   const check = hostnameSchema.safeParse(sample);
   if (!check.success) {
-    return { kind: "error", reason: `the hostname template gives "${sample}" for this line: ${check.error.issues[0].message}` };
+    return { kind: "error", reason: `the hostname template gives ${width ? "names like " : ""}"${sample}": ${check.error.issues[0].message}` };
   }
   if (!width) return { kind: "fixed", name: filled };
   const [prefix, suffix] = filled.split(MARK);

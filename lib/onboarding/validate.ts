@@ -34,14 +34,14 @@ export async function validatePaste(tx: Tx, text: string, defaults: ImportDefaul
   const raw = defaults.hostnameTemplate ?? DEFAULT_TEMPLATE;
   const template: TemplateChoice = { template: raw, problem: templateProblem(raw) };
   const world = await loadWorld(tx, lookupsFor(drafts, template, defaults.subnet));
-  const rows = planRows(drafts, world, template);
+  const { rows, templateFailure } = planRows(drafts, world, template);
   return {
     world,
     result: {
       rows,
       created: 0,
       summary: summarise(rows),
-      issues: defaultsIssues(defaults, world, template),
+      issues: defaultsIssues(defaults, world, { ...template, problem: template.problem ?? templateFailure }),
       notes: parsed.header ? [describeHeader(parsed.header)] : [],
     },
   };
