@@ -33,6 +33,20 @@ test("the machine list is ordered by a column when its header is clicked, and ag
   expect(await addresses()).toEqual([...up].reverse());
 });
 
+test("the / key jumps to the machine search from anywhere on the list", async ({ page }) => {
+  await page.goto("/machines");
+  await page.getByRole("heading", { name: "Machines" }).click();
+  await page.keyboard.press("/");
+  const search = page.getByRole("searchbox", { name: "Search hostname, MAC or IP" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type("storage-r01");
+  await expect(page).toHaveURL(/q=storage-r01/);
+  // In a field, "/" is a character like any other.
+  await expect(search).toHaveValue("storage-r01");
+  await page.keyboard.type("/");
+  await expect(search).toHaveValue("storage-r01/");
+});
+
 test("a machine that does not exist gets a 404 page that offers a search", async ({ page }) => {
   const res = await page.goto("/machines/no-such-machine");
   expect(res?.status()).toBe(404);

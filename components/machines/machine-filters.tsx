@@ -14,6 +14,7 @@ export function MachineFilters({ roles, racks, states }: { roles: string[]; rack
   const [q, setQ] = useState(params.get("q") ?? "");
   const [pending, start] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const search = useRef<HTMLInputElement>(null);
 
   function apply(name: string, value: string) {
     const next = new URLSearchParams(params);
@@ -25,13 +26,30 @@ export function MachineFilters({ roles, racks, states }: { roles: string[]; rack
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // "/" jumps to the search box from anywhere on the page, as in most consoles, unless the
+  // keyboard is already in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const at = e.target as HTMLElement | null;
+      if (at && (at.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(at.tagName))) return;
+      e.preventDefault();
+      search.current?.focus();
+      search.current?.select();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
   return (
     <form role="search" className="flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); apply("q", q); }}>
       <input
+        ref={search}
         type="search"
         name="q"
         aria-label="Search hostname, MAC or IP"
-        placeholder="Search hostname, MAC or IP…"
+        aria-keyshortcuts="/"
+        placeholder="Search hostname, MAC or IP…  ( / )"
         value={q}
         onChange={(e) => {
           setQ(e.target.value);
