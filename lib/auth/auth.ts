@@ -54,7 +54,8 @@ function createAuth() {
     baseURL: process.env.FLEETBOOT_PUBLIC_URL,
     logger: { log: authLog },
     database: prismaAdapter(db, { provider: "postgresql" }),
-    advanced: { database: { generateId: "uuid" }, cookiePrefix: "fleetboot" },
+    // The origin check as in production also under tests (better-auth skips it there by default).
+    advanced: { database: { generateId: "uuid" }, cookiePrefix: "fleetboot", disableOriginCheck: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     user: {
