@@ -138,3 +138,19 @@ describe("a method a route does not take", () => {
     expect((await res.json()).error).toEqual({ code: "method_not_allowed", message: "PUT is not allowed on /api/roles; it takes GET, POST", details: { allowed: ["GET", "POST"] } });
   });
 });
+
+// Lists whose callers may not be ours to change: Prometheus adds its own scrape parameters.
+const LENIENT_QUERY = new Set(["metrics"]);
+
+describe("a query parameter a list does not take", () => {
+  it("is refused by name on every list, so that a misspelt filter never lists everything", async () => {
+    const lenient: string[] = [];
+    for (const h of await handlers()) {
+      if (h.method !== "GET" || PUBLIC.has(h.route) || LENIENT_QUERY.has(h.route) || /\[(id|version|mac)\]/.test(h.route)) continue;
+      const res = await h.fn(apiRequest(`/api/${h.route}?no-such-filter=1`, { token: ADMIN_TOKEN }), FAKE_PARAMS);
+      const body = res.status === 400 ? await res.json() : null;
+      if (body?.error?.message !== 'unknown query parameter "no-such-filter"') lenient.push(`GET /api/${h.route} → ${res.status}`);
+    }
+    expect(lenient).toEqual([]);
+  });
+});

@@ -141,6 +141,18 @@ describe("GET /api/fleet/drift", () => {
     expect(body.items.map((r: { hostname: string }) => r.hostname)).toEqual(["s-old-1", "s-old-2"]);
   });
 
+  it("reads a page number and a number of days only from plain digits", async () => {
+    for (const [qs, message] of [
+      ["page=abc", "page: must be a whole number from 1 to 1000000"],
+      ["page=0x2", "page: must be a whole number from 1 to 1000000"],
+      ["kind=stale&days=1e1", "days: days must be a whole number of days"],
+    ]) {
+      const res = await getDriftJson(apiRequest(`/api/fleet/drift?${qs}`), undefined);
+      expect(res.status, qs).toBe(400);
+      expect((await res.json()).error.message, qs).toBe(message);
+    }
+  });
+
   it("takes a role by name or id, and answers 404 for a role that does not exist", async () => {
     const storage = await db.role.findUniqueOrThrow({ where: { name: "storage" } });
     const byName = await (await getDriftJson(apiRequest("/api/fleet/drift?kind=version&role=storage"), undefined)).json();

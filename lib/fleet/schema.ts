@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageLimit, text } from "@/lib/validation/fields";
+import { fromDigits, pageLimit, text, wholeNumber } from "@/lib/validation/fields";
 
 export const DRIFT_KINDS = ["version", "stale", "hash"] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
@@ -15,11 +15,11 @@ const filters = {
   rack: text(32).optional(),
 };
 
-const staleDays = z.coerce
-  .number({ error: "days must be a whole number of days" })
+const staleDays = z
+  .preprocess(fromDigits, z.number({ error: "days must be a whole number of days" })
   .int("days must be a whole number of days")
   .min(1, "days must be at least 1")
-  .max(3650, "days must be at most 3650")
+  .max(3650, "days must be at most 3650"))
   .default(DEFAULT_STALE_DAYS);
 
 export const driftFilter = z.object({
@@ -31,7 +31,7 @@ export const driftFilter = z.object({
 export const driftListQuery = driftFilter.extend({
   sort: z.enum(DRIFT_SORTS, { error: `sort must be one of ${DRIFT_SORTS.join(", ")}` }).default("hostname"),
   dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("asc"),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  page: wholeNumber(1, 1_000_000).default(1),
   limit: pageLimit(500, 50),
 });
 
@@ -64,6 +64,6 @@ export const rackQuery = z.object({
   ...filters,
   by: z.enum(RACK_COLOURINGS, { error: "by must be version or state" }).default("version"),
   sort: z.enum(["name", "worst"], { error: "sort must be name or worst" }).default("name"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: wholeNumber(1, 100_000).default(1),
 });
 export type RackQuery = z.output<typeof rackQuery>;

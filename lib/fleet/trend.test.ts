@@ -117,6 +117,16 @@ describe("GET /api/fleet/trend", () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toMatch(/range must be one of 6h, 24h, 7d, 30d, 90d/);
   });
+
+  it("takes a role by name in any case or by id, and answers 404 for no such role", async () => {
+    const web = await db.role.findUniqueOrThrow({ where: { name: "web" } });
+    for (const ref of ["WEB", web.id]) {
+      const body = await (await GET(apiRequest(`/api/fleet/trend?range=7d&role=${ref}`), undefined)).json();
+      expect(body.roles.map((r: { role: string }) => r.role), ref).toEqual(["web"]);
+    }
+    const none = await GET(apiRequest("/api/fleet/trend?role=nope"), undefined);
+    expect(none.status).toBe(404);
+  });
 });
 
 describe("accumulateTrend", () => {

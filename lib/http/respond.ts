@@ -48,7 +48,7 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.outpu
   const params = Object.fromEntries(search);
   const unknown = unknownKeys(schema, params);
   if (unknown.length > 0) {
-    const fields = unknown.map((u) => ({ path: u.key, message: unknownKeyMessage(u, "query parameter") }));
+    const fields = unknown.map((u) => ({ path: u.key, message: u.key === "" ? "a query parameter has no name (…?=value)" : unknownKeyMessage(u, "query parameter") }));
     throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), { field: fields[0].path, fields });
   }
   const nul = nulPath(params, "");
@@ -56,6 +56,13 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.outpu
   const result = schema.safeParse(params);
   if (!result.success) throw validationError(result.error);
   return result.data;
+}
+
+const NO_PARAMETERS = z.object({});
+
+/** For an endpoint that takes no query parameters: any one sent is refused by name. */
+export function refuseQuery(req: Request): void {
+  readQuery(req, NO_PARAMETERS);
 }
 
 export function json(data: unknown, init?: ResponseInit): NextResponse {

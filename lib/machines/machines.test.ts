@@ -193,7 +193,7 @@ describe("GET /api/machines", () => {
     const twice = await GET(apiRequest("/api/machines?limit=1&limit=2"), undefined);
     expect(twice.status).toBe(400);
     expect((await twice.json()).error.message).toBe("limit is given more than once");
-    for (const limit of ["", "0", "501", "1.5", "x"]) {
+    for (const limit of ["", "0", "501", "1.5", "x", "0x10", "1e2", "1.0", "-1"]) {
       const bad = await GET(apiRequest(`/api/machines?limit=${limit}`), undefined);
       expect(bad.status, limit).toBe(400);
       expect((await bad.json()).error.details.fields[0], limit).toEqual({ path: "limit", message: "must be a whole number from 1 to 500" });

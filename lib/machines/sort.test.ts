@@ -127,6 +127,13 @@ describe("machine list order", () => {
       [`sort=state&cursor=${Buffer.from(JSON.stringify({ s: "state:asc", k: "sleeping", h: "sort-01" })).toString("base64url")}`, "not one this API handed out"],
       [`sort=lastSeen&cursor=${Buffer.from(JSON.stringify({ s: "lastSeen:asc", k: "yesterday", h: "sort-01" })).toString("base64url")}`, "not one this API handed out"],
       [`sort=role&cursor=${Buffer.from(JSON.stringify({ s: "role:asc", k: "x", h: "Robert'); DROP" })).toString("base64url")}`, "not one this API handed out"],
+      // Shaped like a time, but no such time: PostgreSQL would refuse it with a 500.
+      [`sort=lastSeen&cursor=${Buffer.from(JSON.stringify({ s: "lastSeen:asc", k: "2026-02-30 00:00:00", h: "sort-01" })).toString("base64url")}`, "not one this API handed out"],
+      [`sort=lastSeen&cursor=${Buffer.from(JSON.stringify({ s: "lastSeen:asc", k: "2026-12-06 99:00:00", h: "sort-01" })).toString("base64url")}`, "not one this API handed out"],
+      [`sort=rack&cursor=${Buffer.from(JSON.stringify({ s: "rack:asc", k: "r\u0000", h: "sort-01" })).toString("base64url")}`, "not one this API handed out"],
+      // Hostname order both ways: a cursor is only taken by its own direction.
+      [`dir=desc&cursor=${Buffer.from("sort-03").toString("base64url")}`, "another sort order"],
+      [`cursor=${((await (await get("dir=desc&limit=2")).json()) as { nextCursor: string }).nextCursor}`, "another sort order"],
     ]) {
       const res = await get(qs);
       expect(res.status, qs).toBe(400);

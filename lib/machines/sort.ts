@@ -35,27 +35,39 @@ interface KeyColumn {
   joins?: string;
 }
 
-const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?$/;
+const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d{1,6})?$/;
+
+/** A UTC time as the cursor writes it, and one that exists (no 30 February, no hour 99). */
+function isTimestamp(text: string): boolean {
+  const m = TIMESTAMP.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return year >= 1 && at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day && at.getUTCHours() === hour && at.getUTCMinutes() === minute && at.getUTCSeconds() === second;
+}
+
+/** A name as the database holds it: no control characters (PostgreSQL refuses NUL in text). */
+const isName = (max: number) => (text: string) => text.length <= max && !/[\x00-\x1f\x7f]/.test(text);
 
 // Constant SQL only: nothing a request sends is ever part of these strings.
 const COLUMNS: Record<Exclude<MachineSortKey, "hostname">, KeyColumn> = {
   // The lifecycle's order (the enum's), not the alphabet's.
   state: { expr: "m.state", asText: "m.state::text", fromText: (p) => Prisma.sql`${p}::"MachineState"`, valid: (t) => (MACHINE_STATES as readonly string[]).includes(t) },
-  role: { expr: "sr.name", asText: "sr.name", fromText: (p) => Prisma.sql`${p}::text`, valid: (t) => t.length <= 200, joins: "LEFT JOIN roles sr ON sr.id = m.role_id" },
+  role: { expr: "sr.name", asText: "sr.name", fromText: (p) => Prisma.sql`${p}::text`, valid: isName(200), joins: "LEFT JOIN roles sr ON sr.id = m.role_id" },
   version: {
     expr: "(si.name || ':' || sv.version)",
     asText: "(si.name || ':' || sv.version)",
     fromText: (p) => Prisma.sql`${p}::text`,
-    valid: (t) => t.length <= 400,
+    valid: isName(400),
     joins: "LEFT JOIN image_versions sv ON sv.id = m.booted_version_id LEFT JOIN images si ON si.id = sv.image_id",
   },
   ipv4: { expr: "m.ipv4", asText: "host(m.ipv4)", fromText: (p) => Prisma.sql`${p}::inet`, valid: (t) => ipaddr.IPv4.isValidFourPartDecimal(t) },
-  rack: { expr: "m.rack", asText: "m.rack", fromText: (p) => Prisma.sql`${p}::text`, valid: (t) => t.length <= 200 },
+  rack: { expr: "m.rack", asText: "m.rack", fromText: (p) => Prisma.sql`${p}::text`, valid: isName(200) },
   lastSeen: {
     expr: "m.last_seen_at",
     asText: `to_char(m.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
     fromText: (p) => Prisma.sql`(${p}::timestamp AT TIME ZONE 'UTC')`,
-    valid: (t) => TIMESTAMP.test(t),
+    valid: isTimestamp,
   },
 };
 
@@ -67,17 +79,18 @@ export interface SortPosition {
 
 const HOSTNAME = /^[a-z0-9-]{1,63}$/;
 
-// Hostname order keeps the cursor it always had (the hostname, base64url), so cursors
-// handed out before other orders existed still work; other orders carry their key too.
+// Ascending hostname order keeps the cursor it always had (the hostname, base64url), so
+// cursors handed out before other orders existed still work; every other order, descending
+// hostnames included, carries its name and key, and a cursor is only taken by its order.
 export function encodeSortCursor(sort: MachineSort, at: SortPosition): string {
-  if (sort.key === "hostname") return Buffer.from(at.hostname, "utf8").toString("base64url");
+  if (sort.key === "hostname" && !sort.desc) return Buffer.from(at.hostname, "utf8").toString("base64url");
   return Buffer.from(JSON.stringify({ s: orderName(sort), k: at.key, h: at.hostname }), "utf8").toString("base64url");
 }
 
 export function decodeSortCursor(sort: MachineSort, cursor: string): SortPosition {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const bad = () => new AppError("bad_request", "cursor is not one this API handed out", { field: "cursor" });
-  if (sort.key === "hostname") {
+  if (sort.key === "hostname" && !sort.desc) {
     if (!HOSTNAME.test(text)) throw text.startsWith("{") ? otherOrder() : bad();
     return { key: text, hostname: text };
   }
@@ -90,6 +103,7 @@ export function decodeSortCursor(sort: MachineSort, cursor: string): SortPositio
   const c = parsed as { s?: unknown; k?: unknown; h?: unknown };
   if (typeof c !== "object" || c === null || typeof c.h !== "string" || !HOSTNAME.test(c.h)) throw bad();
   if (c.s !== orderName(sort)) throw otherOrder();
+  if (sort.key === "hostname") return { key: c.h, hostname: c.h };
   if (c.k !== null && (typeof c.k !== "string" || !COLUMNS[sort.key].valid(c.k))) throw bad();
   return { key: c.k, hostname: c.h };
 }

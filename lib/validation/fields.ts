@@ -34,10 +34,18 @@ export const refuseWith =
   };
 
 /** A list's page size from the query string: 1 to `max`, `fallback` when left out. */
-export const pageLimit = (max: number, fallback: number) => {
-  const message = `must be a whole number from 1 to ${max}`;
-  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).default(fallback);
+/**
+ * A whole number from `min` to `max`, from JSON or from a query string's digits. Only
+ * plain digits are read as a number: "0x10", "1e2" and "1.0" are refused, not guessed at.
+ */
+export const fromDigits = (v: unknown): unknown => (typeof v === "string" && /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : v);
+
+export const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(fromDigits, z.number({ error: message }).int(message).min(min, message).max(max, message));
 };
+
+export const pageLimit = (max: number, fallback: number) => wholeNumber(1, max).default(fallback);
 
 /** true/false from JSON, or from an HTML checkbox ("on", or a hidden "false"). */
 export const boolish = z.union(

@@ -15,7 +15,7 @@ const query = z.object({
   role: z.string().trim().max(100).optional(),
   rollout: z.uuid({ error: "rollout must be a rollout id" }).optional(),
   kind: z.string().trim().max(64).regex(/^[a-z_.]*$/, "kind is a prefix like boot. or machine.created").optional(),
-  lastEventId: bigintId("lastEventId must be an event id").optional(),
+  lastEventId: bigintId("must be an event id").optional(),
 });
 
 export const GET = handle(async (req) => {

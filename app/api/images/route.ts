@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/auth/request";
-import { handle, json, readJson } from "@/lib/http/respond";
+import { handle, json, readJson, refuseQuery } from "@/lib/http/respond";
 import { createImage } from "@/lib/images/mutations";
 import { listImages } from "@/lib/images/queries";
 import { imageCreateSchema } from "@/lib/images/schema";
@@ -7,6 +7,7 @@ import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
+  refuseQuery(req);
   return json({ items: await listImages() });
 });
 

@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/auth/request";
-import { handle, json, readJson } from "@/lib/http/respond";
+import { handle, json, readJson, refuseQuery } from "@/lib/http/respond";
 import { createMirror } from "@/lib/mirrors/mutations";
 import { listMirrors } from "@/lib/mirrors/queries";
 import { mirrorCreateSchema } from "@/lib/mirrors/schema";
@@ -7,6 +7,7 @@ import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
+  refuseQuery(req);
   return json({ items: await listMirrors() });
 });
 

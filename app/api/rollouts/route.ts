@@ -1,5 +1,5 @@
 import { requireActor, requireReader } from "@/lib/auth/request";
-import { handle, json, readJson } from "@/lib/http/respond";
+import { handle, json, readJson, refuseQuery } from "@/lib/http/respond";
 import { createRollout, previewRollout } from "@/lib/rollouts/mutations";
 import { listRollouts } from "@/lib/rollouts/queries";
 import { createRolloutSchema } from "@/lib/rollouts/schema";
@@ -7,6 +7,7 @@ import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireReader(req);
+  refuseQuery(req);
   return json({ items: await listRollouts() });
 });
 

@@ -2,11 +2,12 @@ import { requireActor } from "@/lib/auth/request";
 import { tokenCreateSchema } from "@/lib/auth/token-schema";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/http/errors";
-import { handle, json, readJson } from "@/lib/http/respond";
+import { handle, json, readJson, refuseQuery } from "@/lib/http/respond";
 import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "administer");
+  refuseQuery(req);
   return json({ items: await listApiTokens() });
 });
 

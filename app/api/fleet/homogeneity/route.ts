@@ -1,10 +1,11 @@
 import { requireActor } from "@/lib/auth/request";
 import { getFleetHomogeneity } from "@/lib/fleet/queries";
-import { handle, json } from "@/lib/http/respond";
+import { handle, json, refuseQuery } from "@/lib/http/respond";
 import { otherMethods } from "@/lib/http/methods";
 
 export const GET = handle(async (req) => {
   await requireActor(req, "read");
+  refuseQuery(req);
   return json(await getFleetHomogeneity());
 });
 
