@@ -19,9 +19,15 @@ test("the machine list is ordered by a column when its header is clicked, and ag
   await page.goto("/machines?rack=r02");
   const ip = page.getByRole("columnheader", { name: /IPv4/ });
   await expect(ip).toHaveAttribute("aria-sort", "none");
+  // A tick belongs to the page it was made on: another order starts with none, so no bulk
+  // action can reach a machine out of sight.
+  await page.getByRole("checkbox", { name: /^Choose (?!every)/ }).first().check();
+  await expect(page.getByRole("toolbar", { name: "Chosen machines" })).toContainText("1 machine chosen");
   await ip.getByRole("link").click();
   await expect(page).toHaveURL(/rack=r02&sort=ipv4$/);
   await expect(page.getByRole("columnheader", { name: /IPv4/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("toolbar", { name: "Chosen machines" })).toContainText("Tick machines to act on several at once");
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(/^1–\d+ of \d+, by IPv4$/);
   const addresses = async () => (await page.locator("tbody tr td:nth-child(6)").allTextContents()).filter((a) => a !== "—");
   const up = await addresses();
   expect(up.length).toBeGreaterThan(1);

@@ -8,21 +8,41 @@ import { RedfishBmcSimulator } from "../lib/simulator/redfish-bmc";
 import { SimulatedMachine } from "../lib/simulator/machine";
 import { ensureSimulatedRole, ensureSimulatedSubnet, registerMachine } from "../lib/simulator/register";
 
-const { values } = parseArgs({
-  options: {
-    console: { type: "string", default: "http://localhost:3000" },
-    machines: { type: "string", default: "10" },
-    role: { type: "string", default: "simulated" },
-    "boot-seconds": { type: "string", default: "20" },
-  },
-});
+const USAGE = `usage: FLEETBOOT_ADMIN_TOKEN=… npm run simulate -- --console URL --machines N [--role NAME] [--boot-seconds S]
+
+A SIMULATOR for demos, tests and benchmarks: registers N simulated machines (1 to 20000, default 10)
+in role NAME (default "simulated"), each with a simulated Redfish BMC on 127.0.0.1, powers them on,
+and keeps them booting (S seconds per boot, default 20), reporting in and rebooting on request
+until stopped with Ctrl-C. --console defaults to http://localhost:3000.`;
+
+function usage(problem?: string): never {
+  if (problem) console.error(`simulate: ${problem}\n`);
+  (problem ? console.error : console.log)(USAGE);
+  process.exit(problem ? 2 : 0);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      console: { type: "string", default: "http://localhost:3000" },
+      machines: { type: "string", default: "10" },
+      role: { type: "string", default: "simulated" },
+      "boot-seconds": { type: "string", default: "20" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+} catch (err) {
+  usage((err as Error).message);
+}
+const { values } = parsed;
+if (values.help) usage();
 const token = process.env.FLEETBOOT_ADMIN_TOKEN;
 const count = Number(values.machines);
 const bootSeconds = Number(values["boot-seconds"]);
-if (!token || !Number.isInteger(count) || count < 1 || count > 20_000 || !(bootSeconds >= 0)) {
-  console.error("usage: FLEETBOOT_ADMIN_TOKEN=… npm run simulate -- --console URL --machines N [--role NAME] [--boot-seconds S]");
-  process.exit(2);
-}
+if (!token) usage("FLEETBOOT_ADMIN_TOKEN is not set");
+if (!Number.isInteger(count) || count < 1 || count > 20_000) usage(`--machines must be a whole number from 1 to 20000, not "${values.machines}"`);
+if (!(bootSeconds >= 0)) usage(`--boot-seconds must be a number of seconds, not "${values["boot-seconds"]}"`);
 const consoleUrl = values.console!.replace(/\/+$/, "");
 const api = { consoleUrl, token };
 const log = (line: string) => console.log(`[simulator] ${line}`);

@@ -7,8 +7,8 @@ import { MachineTable, type MachineOrder } from "@/components/machines/machine-t
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { countMachines, listMachines, listRacks, listRoleNames } from "@/lib/machines/queries";
-import { MACHINE_SORT_KEYS, MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+import { countMachines, listMachines, listRacks, listRoleNames, machinesBeforePage } from "@/lib/machines/queries";
+import { MACHINE_SORT_KEYS, MACHINE_STATES, machineListQuery, type MachineListQuery } from "@/lib/machines/schema";
 import { parseMachineSort, type MachineSort, type MachineSortKey } from "@/lib/machines/sort";
 import { AppError } from "@/lib/http/errors";
 import { bulkMachineAction } from "./actions";
@@ -18,20 +18,20 @@ export const metadata = { title: "Machines" };
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MachinesPage({ searchParams }: { searchParams: Search }) {
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = machineListQuery.safeParse(raw);
-  const query = parsed.success ? parsed.data : machineListQuery.parse({});
+  const given = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  // A bad parameter (an old bookmark, an edited link) is left out on its own; the others stay.
+  const { query, raw, ignored } = readListQuery(given);
   const sort = parseMachineSort(query);
   // A cursor left over from another order (or edited by hand) starts the list over.
-  const firstPage = () => listMachines({ ...query, cursor: undefined });
-  const listed = listMachines(query).then(
-    (p) => ({ page: p, staleCursor: false }),
+  const listed = Promise.all([listMachines(query), machinesBeforePage(query)]).then(
+    ([p, before]) => ({ page: p, before, staleCursor: false }),
     async (err: unknown) => {
-      if (err instanceof AppError && err.code === "bad_request") return { page: await firstPage(), staleCursor: true };
+      if (err instanceof AppError && err.code === "bad_request") return { page: await listMachines({ ...query, cursor: undefined }), before: 0, staleCursor: true };
       throw err;
     },
   );
-  const [{ page, staleCursor }, total, roles, racks] = await Promise.all([listed, countMachines(query), listRoleNames(), listRacks()]);
+  const [{ page, before, staleCursor }, total, roles, racks] = await Promise.all([listed, countMachines(query), listRoleNames(), listRacks()]);
+  const shownTo = before + page.items.length;
   const order: MachineOrder = { key: sort.key, desc: sort.desc, hrefs: sortLinks(raw, sort) };
   const canOperate = await consoleCan("operate");
   const filtered = Boolean(query.q || query.role || query.state || query.rack);
@@ -56,8 +56,10 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
       />
       <div className="space-y-3 px-6 py-4">
         <MachineFilters roles={roles} racks={racks} states={MACHINE_STATES} />
-        {!parsed.success ? (
-          <p role="alert" className="text-sm text-red-600">Ignored an invalid filter: {parsed.error.issues[0]?.message}</p>
+        {ignored.length ? (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            Ignored {ignored.map((i) => `${i.name}=${i.value} (${i.message})`).join("; ")}.
+          </p>
         ) : null}
         {staleCursor ? (
           <p role="status" className="text-sm text-amber-700 dark:text-amber-400">That page link belongs to another order or is damaged; showing the first page.</p>
@@ -73,17 +75,20 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
         ) : (
           <>
             {canOperate ? (
-              <ChosenMachines machines={page.items} act={bulkMachineAction} order={order} />
+              <ChosenMachines key={JSON.stringify(query)} machines={page.items} act={bulkMachineAction} order={order} />
             ) : (
               <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
                 <MachineTable machines={page.items} order={order} />
               </div>
             )}
-            <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-              <span className="text-zinc-500">{page.items.length} shown{query.cursor && !staleCursor ? " (not the first page)" : ""}</span>
+            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <span className="text-zinc-500 dark:text-zinc-400">
+                {before + 1}–{shownTo} of {total.toLocaleString("en")}, by {SORT_LABELS[sort.key]}
+                {sort.desc ? ", descending" : ""}
+              </span>
               <span className="flex gap-3">
-                {query.cursor && !staleCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams({ ...raw, cursor: "" }).toString().replace(/&?cursor=/, "")}`}>« First page</Link> : null}
-                {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${nextParams}`}>Next {query.limit} »</Link> : null}
+                {before > 0 ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor"))}`}>« First page</Link> : null}
+                {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${nextParams}`}>Next {Math.min(query.limit, Math.max(total - shownTo, 1))} »</Link> : null}
               </span>
             </nav>
           </>
@@ -105,4 +110,31 @@ function sortLinks(raw: Record<string, string>, current: MachineSort): Record<Ma
     links[key] = qs ? `/machines?${qs}` : "/machines";
   }
   return links;
+}
+
+const SORT_LABELS: Record<MachineSortKey, string> = {
+  hostname: "hostname",
+  state: "state",
+  role: "role",
+  version: "image version",
+  ipv4: "IPv4",
+  rack: "rack",
+  lastSeen: "last seen",
+};
+
+/** The list's parameters with every bad one left out, and what was left out and why. */
+function readListQuery(given: Record<string, string>): { query: MachineListQuery; raw: Record<string, string>; ignored: { name: string; value: string; message: string }[] } {
+  const raw = { ...given };
+  const ignored: { name: string; value: string; message: string }[] = [];
+  for (let tries = 0; tries < 10; tries++) {
+    const parsed = machineListQuery.safeParse(raw);
+    if (parsed.success) return { query: parsed.data, raw, ignored };
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? "");
+      if (!(name in raw)) continue;
+      ignored.push({ name, value: raw[name].slice(0, 40), message: issue.message });
+      delete raw[name];
+    }
+  }
+  return { query: machineListQuery.parse({}), raw: {}, ignored };
 }

@@ -12,7 +12,9 @@ type Act = (command: BulkCommand, ids: string[]) => Promise<{ ok: boolean; messa
 
 /**
  * The machine list for operators: tick machines on the page, then put them in or out of
- * maintenance, roll them out, or delete them (after a question), all at once.
+ * maintenance, roll them out, or delete them (after a question), all at once. Ticks belong
+ * to one page: the list page renders this under a key of its filters, order and cursor, so
+ * another page starts with nothing ticked and no tick can act out of sight.
  */
 export function ChosenMachines({ machines, act, order }: { machines: MachineDto[]; act: Act; order?: MachineOrder }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -34,12 +36,11 @@ export function ChosenMachines({ machines, act, order }: { machines: MachineDto[
     toggleAll: (on: boolean) => setChosen(on ? new Set(machines.map((m) => m.id)) : new Set()),
   };
   const n = `${picked.length} machine${picked.length === 1 ? "" : "s"}`;
+  const none = pending || picked.length === 0;
   return (
     <div className="space-y-2">
       <div role="toolbar" aria-label="Chosen machines" className="flex min-h-8 flex-wrap items-center gap-2 text-sm">
-        {picked.length === 0 ? (
-          <span className="text-zinc-500 dark:text-zinc-400">Tick machines to act on several at once.</span>
-        ) : confirmDelete ? (
+        {confirmDelete && picked.length > 0 ? (
           <ConfirmInline
             question={`Delete ${n}? Their MACs go back to being unknown; this cannot be undone.`}
             confirm={`Delete ${n}`}
@@ -50,21 +51,27 @@ export function ChosenMachines({ machines, act, order }: { machines: MachineDto[
             onBack={() => setConfirmDelete(false)}
           />
         ) : (
+          // The same buttons whether or not anything is ticked, so that ticking the first
+          // machine does not move the table under the next tap (a phone wraps this bar).
           <>
-            <span className="font-medium">{n} chosen:</span>
-            <Button variant="secondary" disabled={pending} onClick={() => run("maintenance_on")} title="They are left out of rollouts and hold at their next boot">
+            <span className={`basis-full sm:basis-auto ${picked.length ? "font-medium" : "text-zinc-500 dark:text-zinc-400"}`}>{picked.length ? `${n} chosen:` : "Tick machines to act on several at once:"}</span>
+            <Button variant="secondary" disabled={none} onClick={() => run("maintenance_on")} title="They are left out of rollouts and hold at their next boot">
               Maintenance on
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => run("maintenance_off")}>
+            <Button variant="secondary" disabled={none} onClick={() => run("maintenance_off")}>
               Maintenance off
             </Button>
-            <Link className={buttonClass("secondary")} href={`/rollouts/new?${new URLSearchParams({ machines: picked.map((m) => m.hostname).join(",") })}`}>
-              Roll out…
-            </Link>
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirmDelete(true)}>
+            {none ? (
+              <Button variant="secondary" disabled>Roll out…</Button>
+            ) : (
+              <Link className={buttonClass("secondary")} href={`/rollouts/new?${new URLSearchParams({ machines: picked.map((m) => m.hostname).join(",") })}`}>
+                Roll out…
+              </Link>
+            )}
+            <Button variant="secondary" disabled={none} onClick={() => setConfirmDelete(true)}>
               Delete…
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setChosen(new Set())}>
+            <Button variant="secondary" disabled={none} onClick={() => setChosen(new Set())}>
               Clear
             </Button>
           </>

@@ -48,7 +48,7 @@ function ColumnHeader({ label, sortKey, order }: { label: string; sortKey: Machi
   const next = active && !order.desc ? "descending" : "ascending";
   return (
     <th aria-sort={active ? (order.desc ? "descending" : "ascending") : "none"}>
-      <Link href={order.hrefs[sortKey]} title={`Sort by ${label.toLowerCase()}, ${next}`} className="group inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100">
+      <Link href={order.hrefs[sortKey]} title={`Sort by ${label.toLowerCase()}, ${next}`} className="group inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-zinc-900 dark:hover:text-zinc-100">
         {label}
         <span aria-hidden className={active ? "" : "opacity-0 group-hover:opacity-60 group-focus-visible:opacity-60"}>
           {active && order.desc ? "↓" : "↑"}
@@ -60,13 +60,23 @@ function ColumnHeader({ label, sortKey, order }: { label: string; sortKey: Machi
 
 export function MachineTable({ machines, selection, order }: { machines: MachineDto[]; selection?: MachineSelection; order?: MachineOrder }) {
   const all = selection ? machines.length > 0 && machines.every((m) => selection.chosen.has(m.id)) : false;
+  const some = selection ? !all && machines.some((m) => selection.chosen.has(m.id)) : false;
   return (
     <table className="data-table">
       <thead>
         <tr>
           {selection ? (
             <th className="w-0">
-              <input type="checkbox" aria-label="Choose every machine on this page" checked={all} onChange={(e) => selection.toggleAll(e.target.checked)} />
+              <input
+                type="checkbox"
+                aria-label="Choose every machine on this page"
+                checked={all}
+                // Partly ticked shows as such (a dash), and a click then ticks them all.
+                ref={(box) => {
+                  if (box) box.indeterminate = some;
+                }}
+                onChange={(e) => selection.toggleAll(e.target.checked)}
+              />
             </th>
           ) : null}
           {COLUMNS.map(([label, key]) => (

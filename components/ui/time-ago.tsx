@@ -15,12 +15,15 @@ export function formatAgo(date: Date, now = Date.now()): string {
   return "";
 }
 
-/** A relative time with the exact one on hover. */
+/**
+ * A relative time with the exact one on hover. The browser's clock has moved on since the
+ * server rendered it ("38 sec. ago" becomes "39 sec. ago"), which is no mismatch to report.
+ */
 export function TimeAgo({ date, empty = "never" }: { date: Date | string | null | undefined; empty?: string }) {
   if (!date) return <span className="text-zinc-400 dark:text-zinc-500">{empty}</span>;
   const d = typeof date === "string" ? new Date(date) : date;
   return (
-    <time dateTime={d.toISOString()} title={d.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
+    <time suppressHydrationWarning dateTime={d.toISOString()} title={d.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
       {formatAgo(d)}
     </time>
   );

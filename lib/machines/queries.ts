@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
 import { machineInclude, toMachineDto } from "./dto";
 import type { MachineListQuery } from "./schema";
-import { countMatchingMachines, pageMachineIds } from "./search";
+import { countMachinesBefore, countMatchingMachines, pageMachineIds } from "./search";
 import { decodeSortCursor, encodeSortCursor, parseMachineSort } from "./sort";
 
 /**
@@ -23,6 +23,13 @@ export async function listMachines(query: MachineListQuery) {
     items,
     nextCursor: hits.length > query.limit ? encodeSortCursor(sort, page[page.length - 1].at) : null,
   };
+}
+
+/** Where the query's page starts in its whole list: 0 without a cursor. */
+export async function machinesBeforePage(query: MachineListQuery): Promise<number> {
+  if (!query.cursor) return 0;
+  const sort = parseMachineSort(query);
+  return countMachinesBefore(query, sort, decodeSortCursor(sort, query.cursor));
 }
 
 export async function countMachines(query: Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">): Promise<number> {

@@ -47,6 +47,14 @@ export async function pageMachineIds(filters: Filters, sort: MachineSort, limit:
   return rows.map((r) => ({ id: r.id, at: { key: r.k, hostname: r.hostname } }));
 }
 
+/** How many matching machines come before `at` in `sort` order (where a cursor's page starts). */
+export async function countMachinesBefore(filters: Filters, sort: MachineSort, at: SortPosition): Promise<number> {
+  const order = machineSortSql(sort);
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM machines m ${order.joins} WHERE ${whereClause(filters)} AND NOT ${order.after(at)}`;
+  return row.n;
+}
+
 export async function countMatchingMachines(filters: Filters): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM machines m WHERE ${whereClause(filters)}`;
   return row.n;

@@ -44,13 +44,14 @@ function expected(rows: Row[], key: (typeof MACHINE_SORT_KEYS)[number], desc: bo
       case "hostname": return r.hostname;
       case "state": return STATE_ORDER.indexOf(r.state);
       case "role": return r.role;
-      case "version": return r.bootedVersion;
+      case "version": return r.bootedVersion === null ? null : r.bootedVersion.split(":").reverse().join(" ");
       case "ipv4": return r.ipv4 === null ? null : ipNumber(r.ipv4);
       case "rack": return r.rack;
       case "lastSeen": return r.lastSeenAt === null ? null : Date.parse(r.lastSeenAt);
     }
   };
-  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  const natural = new Intl.Collator("en", { numeric: true }).compare;
+  const cmp = (a: string | number, b: string | number) => (typeof a === "string" && typeof b === "string" && key === "version" ? natural(a, b) : a < b ? -1 : a > b ? 1 : 0);
   return [...rows]
     .sort((a, b) => {
       const [va, vb] = [value(a), value(b)];
@@ -64,7 +65,8 @@ describe("machine list order", () => {
   let all: Row[] = [];
   beforeAll(async () => {
     const image = await db.image.create({ data: { name: "deb" } });
-    const [v1, v2] = await Promise.all(["1.0", "2.0"].map((version) => db.imageVersion.create({ data: { imageId: image.id, version, kernelPath: "k", initrdPath: "i", squashfsPath: "s.squashfs" } })));
+    // 1.9 before 1.10: versions in the order people read them, not the alphabet's.
+    const [v1, v2] = await Promise.all(["1.10", "1.9"].map((version) => db.imageVersion.create({ data: { imageId: image.id, version, kernelPath: "k", initrdPath: "i", squashfsPath: "s.squashfs" } })));
     const [alpha, beta] = await Promise.all(["alpha", "beta"].map((name) => db.role.create({ data: { name } })));
     const states = ["ready", "new", "failed", "booting", "ready", "deploying", "rebooting", "ready", "new", "failed", "ready", "new"] as const;
     // Ties on every key (same role, rack, state, version, last seen) and keyless rows, so the
@@ -96,6 +98,12 @@ describe("machine list order", () => {
     expect(await pageThrough(sort, 500)).toEqual(want);
     // Pages of 1, 2 and 5 cut the order at every place, ties and keyless rows included.
     for (const limit of [1, 2, 5]) expect(await pageThrough(sort, limit), `limit ${limit}`).toEqual(want);
+  });
+
+  it("orders versions as people read them: 1.9 before 1.10", async () => {
+    const versions = (await pageThrough("version", 4)).map((h) => all.find((m) => m.hostname === h)!.bootedVersion);
+    expect(versions.indexOf("deb:1.9")).toBeLessThan(versions.indexOf("deb:1.10"));
+    expect(versions.lastIndexOf("deb:1.9")).toBeLessThan(versions.indexOf("deb:1.10"));
   });
 
   it("orders within a filter, and IP addresses as numbers, not text", async () => {

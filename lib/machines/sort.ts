@@ -54,9 +54,11 @@ const COLUMNS: Record<Exclude<MachineSortKey, "hostname">, KeyColumn> = {
   // The lifecycle's order (the enum's), not the alphabet's.
   state: { expr: "m.state", asText: "m.state::text", fromText: (p) => Prisma.sql`${p}::"MachineState"`, valid: (t) => (MACHINE_STATES as readonly string[]).includes(t) },
   role: { expr: "sr.name", asText: "sr.name", fromText: (p) => Prisma.sql`${p}::text`, valid: isName(200), joins: "LEFT JOIN roles sr ON sr.id = m.role_id" },
+  // What the column shows, the version, in numeric order (migration natural_version_order),
+  // then the image it belongs to.
   version: {
-    expr: "(si.name || ':' || sv.version)",
-    asText: "(si.name || ':' || sv.version)",
+    expr: `(sv.version || ' ' || si.name) COLLATE fleetboot_natural`,
+    asText: "(sv.version || ' ' || si.name)",
     fromText: (p) => Prisma.sql`${p}::text`,
     valid: isName(400),
     joins: "LEFT JOIN image_versions sv ON sv.id = m.booted_version_id LEFT JOIN images si ON si.id = sv.image_id",

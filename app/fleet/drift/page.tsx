@@ -42,9 +42,11 @@ export default async function DriftPage({ searchParams }: { searchParams: Search
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{driftExplanation(q.kind, q.days)}</p>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <DriftFilters key={`${q.kind}-${q.role}-${q.rack}-${q.days}`} q={q} roles={roles} racks={racks} />
-          <a href={driftCsvHref(q)} className={buttonClass("secondary")} download>
-            Download CSV ({total.toLocaleString("en")} rows)
-          </a>
+          {total > 0 ? (
+            <a href={driftCsvHref(q)} className={buttonClass("secondary")} download title="Every row of this list, in hostname order">
+              Download CSV ({total.toLocaleString("en")} rows)
+            </a>
+          ) : null}
         </div>
         {!parsed.success ? (
           <p role="alert" className="text-sm text-red-600 dark:text-red-400">
