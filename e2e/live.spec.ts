@@ -20,3 +20,21 @@ test("the machine list updates live when a machine changes, without a reload", a
   expect(reloaded).toBe(false);
   await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: false } });
 });
+
+test("a paused page holds still and counts what changed, and Resume shows it", async ({ page, request }) => {
+  const hostname = "compute-r01-01";
+  await page.goto(`/machines?q=${hostname}`);
+  const row = page.getByRole("row", { name: new RegExp(hostname) });
+  await expect(page.getByRole("status").filter({ hasText: "live" })).toBeVisible();
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("button", { name: "Resume" })).toHaveAttribute("aria-pressed", "true");
+
+  expect((await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: true } })).status()).toBe(200);
+  await expect(page.getByRole("status").filter({ hasText: /paused, \d+ updates? waiting/ })).toBeVisible();
+  await expect(row.getByText("maintenance")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(row.getByText("maintenance")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "live" })).toBeVisible();
+  await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: false } });
+});

@@ -12,11 +12,16 @@ const DOT: Record<Status, string> = { connecting: "bg-zinc-400", live: "bg-emera
  * Re-renders the page's server components when matching events arrive on the event
  * stream (coalesced, at most about once a second), so lists and details stay current
  * without a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
+ * Pausing holds the page still (a list sorted by state reorders under the pointer during
+ * a rollout) and counts what arrived meanwhile; resuming shows it at once.
  */
 export function LiveRefresh({ machine, rollout, kind }: { machine?: string; rollout?: string; kind?: string }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>("connecting");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [paused, setPaused] = useState(false);
+  const [missed, setMissed] = useState(0);
+  const pausedRef = useRef(false);
 
   useEffect(() => {
     const params = new URLSearchParams();
@@ -27,6 +32,10 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
     source.onopen = () => setStatus("live");
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "reconnecting" : "reconnecting");
     source.onmessage = () => {
+      if (pausedRef.current) {
+        setMissed((n) => n + 1);
+        return;
+      }
       if (timer.current) return;
       timer.current = setTimeout(() => {
         timer.current = undefined;
@@ -40,10 +49,23 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
     };
   }, [machine, rollout, kind, router]);
 
+  const toggle = () => {
+    const next = !paused;
+    pausedRef.current = next;
+    setPaused(next);
+    if (!next && missed > 0) router.refresh();
+    setMissed(0);
+  };
+
   return (
-    <span role="status" aria-live="polite" className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400" title="Updates arrive as machines boot, report in and deploy">
-      <span aria-hidden className={`size-2 rounded-full ${DOT[status]}`} />
-      {LABEL[status]}
+    <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+      <span role="status" aria-live="polite" className="inline-flex items-center gap-1.5" title="Updates arrive as machines boot, report in and deploy">
+        <span aria-hidden className={`size-2 rounded-full ${paused ? "bg-zinc-400" : DOT[status]}`} />
+        {paused ? (missed ? `paused, ${missed} update${missed === 1 ? "" : "s"} waiting` : "paused") : LABEL[status]}
+      </span>
+      <button type="button" aria-pressed={paused} onClick={toggle} className="rounded px-1 underline-offset-2 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100" title={paused ? "Show what changed and keep the page current again" : "Hold the page still; changes are counted, not shown"}>
+        {paused ? "Resume" : "Pause"}
+      </button>
     </span>
   );
 }
