@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "../playwright.config";
 
 // Owns its data: MACs under 52:54:00:e3 and a rack of its own, so the demo fleet and the
 // other specs are untouched.
@@ -97,4 +98,24 @@ test("an unknown MAC that asked to boot is onboarded from the inbox and leaves i
   await page.goto("/machines/unknown");
   await expect(page.getByRole("heading", { name: "Unknown MACs" })).toBeVisible();
   await expect(page.getByText(mac)).toHaveCount(0);
+});
+
+test("choosing a role brings the subnet its machines are in, until a subnet is chosen by hand", async ({ page, request }) => {
+  const auth = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+  // With a second subnet the form no longer starts on the only one there is.
+  const made = await request.post("/api/subnets", { headers: auth, data: { name: "e2e-spare", cidr: "10.99.7.0/24" } });
+  expect(made.status()).toBe(201);
+  try {
+    await page.goto("/machines/import");
+    const subnet = page.getByLabel("Subnet");
+    await expect(subnet).toHaveValue("");
+    await page.getByLabel("Role").selectOption("storage");
+    await expect(subnet).toHaveValue("prod-a");
+    await subnet.selectOption({ label: "e2e-spare (10.99.7.0/24)" });
+    await page.getByLabel("Role").selectOption("compute");
+    await expect(subnet).toHaveValue("e2e-spare");
+    await expect(page.getByText("Most compute machines are in prod-a.")).toBeVisible();
+  } finally {
+    expect((await request.delete("/api/subnets/e2e-spare", { headers: auth })).ok()).toBe(true);
+  }
 });

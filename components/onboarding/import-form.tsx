@@ -17,6 +17,7 @@ export function ImportForm({
   roles,
   subnets,
   racks,
+  roleSubnets,
   initialText,
   initialDefaults,
 }: {
@@ -25,6 +26,7 @@ export function ImportForm({
   roles: string[];
   subnets: { name: string; cidr: string }[];
   racks: string[];
+  roleSubnets: Record<string, string>;
   initialText: string;
   initialDefaults: DefaultsValue;
 }) {
@@ -69,7 +71,7 @@ export function ImportForm({
       }}
     >
       {created ? <CreatedList rows={created} /> : null}
-      <DefaultsFields value={defaults} onChange={setDefaults} roles={roles} subnets={subnets} racks={racks} errors={errors} />
+      <DefaultsFields value={defaults} onChange={setDefaults} roles={roles} subnets={subnets} racks={racks} roleSubnets={roleSubnets} errors={errors} />
       <PasteArea
         value={text}
         onChange={(t) => {

@@ -72,6 +72,15 @@ export async function listRoleNames(): Promise<string[]> {
   return (await db.role.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name);
 }
 
+/** Per role, the subnet most of its machines are in: where a new machine of the role most likely goes. */
+export async function usualSubnetByRole(): Promise<Record<string, string>> {
+  const rows = await db.$queryRaw<{ role: string; subnet: string }[]>`
+    SELECT DISTINCT ON (r.name) r.name AS role, s.name AS subnet
+    FROM machines m JOIN roles r ON r.id = m.role_id JOIN subnets s ON s.id = m.subnet_id
+    GROUP BY r.name, s.name ORDER BY r.name, count(*) DESC, s.name`;
+  return Object.fromEntries(rows.map((r) => [r.role, r.subnet]));
+}
+
 export function listSubnetChoices() {
   return db.subnet.findMany({ select: { name: true, cidr: true }, orderBy: { name: "asc" } });
 }

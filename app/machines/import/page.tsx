@@ -3,7 +3,7 @@ import { WhenAllowed } from "@/components/auth/when-allowed";
 import { ImportForm } from "@/components/onboarding/import-form";
 import { InboxNotice } from "@/components/onboarding/inbox-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRacks, listRoleNames, listSubnetChoices } from "@/lib/machines/queries";
+import { listRacks, listRoleNames, listSubnetChoices, usualSubnetByRole } from "@/lib/machines/queries";
 import { prefillFromMacs, prefillMacs } from "@/lib/onboarding/prefill";
 import { DEFAULT_TEMPLATE } from "@/lib/onboarding/template";
 import { countUnknownMacs, subnetOfUnknownMacs } from "@/lib/unknown-macs/queries";
@@ -17,7 +17,7 @@ export default async function ImportMachinesPage({ searchParams }: { searchParam
   const { macs } = await searchParams;
   const asked = typeof macs === "string" ? macs : "";
   // MACs from the inbox default to the subnet they asked to boot from.
-  const [roles, subnets, racks, inbox, askedFrom] = await Promise.all([listRoleNames(), listSubnetChoices(), listRacks(), countUnknownMacs(), subnetOfUnknownMacs(prefillMacs(asked))]);
+  const [roles, subnets, racks, inbox, askedFrom, roleSubnets] = await Promise.all([listRoleNames(), listSubnetChoices(), listRacks(), countUnknownMacs(), subnetOfUnknownMacs(prefillMacs(asked)), usualSubnetByRole()]);
   return (
     <>
       <PageHeader
@@ -34,6 +34,7 @@ export default async function ImportMachinesPage({ searchParams }: { searchParam
             roles={roles}
             subnets={subnets}
             racks={racks}
+            roleSubnets={roleSubnets}
             initialText={prefillFromMacs(asked)}
             initialDefaults={{ role: "", subnet: askedFrom ?? (subnets.length === 1 ? subnets[0].name : ""), rack: "", hostnameTemplate: DEFAULT_TEMPLATE }}
           />
