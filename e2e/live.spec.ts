@@ -21,19 +21,19 @@ test("the machine list updates live when a machine changes, without a reload", a
   await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: false } });
 });
 
-test("a paused page holds still and counts what changed, and Resume shows it", async ({ page, request }) => {
+test("a held page stays still and counts what changed, and Show brings it in", async ({ page, request }) => {
   const hostname = "compute-r01-01";
   await page.goto(`/machines?q=${hostname}`);
   const row = page.getByRole("row", { name: new RegExp(hostname) });
   await expect(page.getByRole("status").filter({ hasText: "live" })).toBeVisible();
-  await page.getByRole("button", { name: "Pause" }).click();
-  await expect(page.getByRole("button", { name: "Resume" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Hold live updates" }).click();
+  await expect(page.getByRole("button", { name: "Show live updates" })).toHaveAttribute("aria-pressed", "true");
 
   expect((await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: true } })).status()).toBe(200);
-  await expect(page.getByRole("status").filter({ hasText: /paused, \d+ updates? waiting/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /held, \d+ updates? waiting/ })).toBeVisible();
   await expect(row.getByText("maintenance")).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Resume" }).click();
+  await page.getByRole("button", { name: "Show live updates" }).click();
   await expect(row.getByText("maintenance")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "live" })).toBeVisible();
   await request.patch(`/api/machines/${hostname}`, { headers: auth, data: { maintenance: false } });

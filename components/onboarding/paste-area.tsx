@@ -65,7 +65,7 @@ export function PasteArea({
           rows={12}
           spellCheck={false}
           autoComplete="off"
-          placeholder={"52:54:00:12:34:56\n52-54-00-12-34-57  storage-r01-30  10.20.1.60\n# or a CSV with a header row: mac,hostname,ip,rack"}
+          placeholder={"For example, one MAC per line, with a hostname and an IP if you like:\n52:54:00:12:34:56\n52-54-00-12-34-57  storage-r01-30  10.20.1.60\nor a CSV with a header row: mac,hostname,ip,rack"}
           error={error ?? fileError ?? undefined}
           hint={HINT}
         />

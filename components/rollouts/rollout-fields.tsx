@@ -44,7 +44,14 @@ export function RolloutFields({ defaults: d, errors: e, choices, role }: { defau
   const chosen = choices.roles.find((r) => r.name === role);
   const roleOptions = [{ value: "", label: "— any role —" }, ...choices.roles.map((r) => ({ value: r.name, label: `${r.name} (${r.machines.toLocaleString("en")})` }))];
   const versions = d.imageVersion && !choices.versions.some((v) => v.ref === d.imageVersion) ? [...choices.versions, { ref: d.imageVersion, status: "not found" }] : choices.versions;
-  const versionOptions = [{ value: "", label: "— keep the desired version —" }, ...versions.map((v) => ({ value: v.ref, label: `${v.ref} (${v.status})` }))];
+  // The chosen role's own image first; another image's versions are offered, but say so.
+  const image = chosen?.imageVersion ? chosen.imageVersion.slice(0, chosen.imageVersion.indexOf(":") + 1) : null;
+  const ours = (ref: string) => !image || ref.startsWith(image);
+  const ordered = [...versions.filter((v) => ours(v.ref)), ...versions.filter((v) => !ours(v.ref))];
+  const versionOptions = [
+    { value: "", label: "— keep the desired version —" },
+    ...ordered.map((v) => ({ value: v.ref, label: `${v.ref} (${v.status}${ours(v.ref) ? "" : `, not ${chosen!.name}'s image`})` })),
+  ];
   return (
     <>
       <TextField name="name" label="Name" defaultValue={d.name} error={e.name} placeholder={role ? `${role} onto the new image` : "optional"} hint="Optional: how the rollout is listed; left empty, it is named after what it reboots and onto what." autoComplete="off" />

@@ -12,8 +12,9 @@ const DOT: Record<Status, string> = { connecting: "bg-zinc-400", live: "bg-emera
  * Re-renders the page's server components when matching events arrive on the event
  * stream (coalesced, at most about once a second), so lists and details stay current
  * without a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
- * Pausing holds the page still (a list sorted by state reorders under the pointer during
- * a rollout) and counts what arrived meanwhile; resuming shows it at once.
+ * Holding keeps the page still (a list sorted by state reorders under the pointer during
+ * a rollout) and counts what arrived meanwhile; Show brings it in at once. (Not "Pause":
+ * a rollout's page has a Pause button of its own, which stops reboots.)
  */
 export function LiveRefresh({ machine, rollout, kind }: { machine?: string; rollout?: string; kind?: string }) {
   const router = useRouter();
@@ -61,10 +62,17 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
     <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
       <span role="status" aria-live="polite" className="inline-flex items-center gap-1.5" title="Updates arrive as machines boot, report in and deploy">
         <span aria-hidden className={`size-2 rounded-full ${paused ? "bg-zinc-400" : DOT[status]}`} />
-        {paused ? (missed ? `paused, ${missed} update${missed === 1 ? "" : "s"} waiting` : "paused") : LABEL[status]}
+        {paused ? (missed ? `held, ${missed} update${missed === 1 ? "" : "s"} waiting` : "held") : LABEL[status]}
       </span>
-      <button type="button" aria-pressed={paused} onClick={toggle} className="rounded px-1 underline-offset-2 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100" title={paused ? "Show what changed and keep the page current again" : "Hold the page still; changes are counted, not shown"}>
-        {paused ? "Resume" : "Pause"}
+      <button
+        type="button"
+        aria-pressed={paused}
+        aria-label={paused ? "Show live updates" : "Hold live updates"}
+        onClick={toggle}
+        className="rounded px-1 underline-offset-2 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100"
+        title={paused ? "Show what changed and keep the page current again" : "Hold the page still; changes are counted, not shown"}
+      >
+        {paused ? "Show" : "Hold"}
       </button>
     </span>
   );

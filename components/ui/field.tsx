@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const CONTROL =
-  "w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-900 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500";
+  "w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-900 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500 placeholder:text-zinc-400 dark:placeholder:text-zinc-600";
 
 interface FieldProps {
   name: string;
