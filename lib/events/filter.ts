@@ -20,7 +20,8 @@ export async function resolveStreamFilter(q: { machine?: string; rollout?: strin
   }
   const filter: StreamFilter = { machineId, rolloutId: q.rollout, kindPrefix: q.kind || undefined };
   if (!q.role) return { filter, stop: () => undefined };
-  const role = await db.role.findFirst({ where: refWhere(q.role), select: { id: true } });
+  // "-": the machines with no role, as the machine list takes it.
+  const role = q.role === "-" ? { id: null } : await db.role.findFirst({ where: refWhere(q.role), select: { id: true } });
   if (!role) throw new AppError("not_found", `no role "${q.role}"`);
   const members = new Set<string>();
   const load = async () => {

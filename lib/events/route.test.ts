@@ -52,6 +52,19 @@ describe("GET /api/events?role=", () => {
     expect((await reading).map((f) => f.kind)).toEqual(["test.a", "test.d"]);
   }, 20_000);
 
+  it("takes - for the machines with no role, as the machine list does", async () => {
+    const loner = await db.machine.create({ data: { hostname: "no-role-1" } });
+    const web = await db.role.findUniqueOrThrow({ where: { name: "web" } });
+    const member = await db.machine.create({ data: { hostname: "w9", roleId: web.id } });
+    const first = await db.event.create({ data: { kind: "test.loner", machineId: loner.id, payload: {} } });
+    await db.event.create({ data: { kind: "test.member", machineId: member.id, payload: {} } });
+    await db.event.create({ data: { kind: "test.loner2", machineId: loner.id, payload: {} } });
+    const abort = new AbortController();
+    const res = await GET(new Request(apiRequest(`/api/events?role=-&lastEventId=${first.id - 1n}`), { signal: abort.signal }), undefined);
+    expect(res.status).toBe(200);
+    expect((await frames(res, 2, abort)).map((f) => f.kind)).toEqual(["test.loner", "test.loner2"]);
+  });
+
   it("answers 404 for an unknown role", async () => {
     const res = await GET(apiRequest("/api/events?role=nope"), undefined);
     expect(res.status).toBe(404);

@@ -236,6 +236,9 @@ describe("/api/machines/:id", () => {
       [{ address: "-oProxyCommand" }, 'BMC address "-oProxyCommand" is not a host name or IP address'],
       [{ address: "..." }, 'BMC address "..." is not a host name or IP address'],
       [{ username: "-oProxyCommand=x" }, 'BMC user name "-oProxyCommand=x" may only hold letters, digits'],
+      [{ port: "0x10" }, "must be a port number from 1 to 65535"],
+      [{ port: "99999999999999999999" }, "must be a port number from 1 to 65535"],
+      [{ port: 70000 }, "must be a port number from 1 to 65535"],
     ];
     for (const [over, message] of cases) {
       const res = await PATCH(apiRequest("/api/machines/bulk-02", { method: "PATCH", body: bmc(over) }), ctx);

@@ -59,7 +59,10 @@ export const bmcSchema = z.object({
     .min(1, "BMC address is required")
     .max(253)
     .superRefine(refuseWith(bmcAddressProblem)),
-  port: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(65535)).optional(),
+  port: z
+    .union([z.number(), z.string().regex(/^\d{1,5}$/).transform(Number)], { error: "must be a port number from 1 to 65535" })
+    .pipe(z.number().int("must be a port number from 1 to 65535").min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535"))
+    .optional(),
   username: z
     .string()
     .trim()

@@ -27,7 +27,8 @@ async function refuseOverlap(tx: Tx, cidr: string, exceptId: string | null) {
     WHERE cidr::cidr && ${cidr}::cidr AND (${exceptId}::uuid IS NULL OR id <> ${exceptId}::uuid)
     LIMIT 1`;
   if (other) {
-    throw new AppError("conflict", `${cidr} overlaps subnet ${other.name} (${other.cidr})`, { field: "cidr", subnet: other.name });
+    const message = `${cidr} overlaps subnet ${other.name} (${other.cidr})`;
+    throw new AppError("conflict", message, { field: "cidr", fields: [{ path: "cidr", message }], subnet: other.name });
   }
 }
 

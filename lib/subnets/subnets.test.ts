@@ -109,7 +109,10 @@ describe("subnets sent at the same moment", () => {
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     for (const r of answers.filter((a) => a.status !== 201)) {
       expect(r.status).toBe(409);
-      expect((await r.json()).error.message).toMatch(/overlaps subnet race-/);
+      const { error } = await r.json();
+      expect(error.message).toMatch(/overlaps subnet race-/);
+      // Named as every conflict is, so a form puts it next to the field.
+      expect(error.details).toMatchObject({ field: "cidr", fields: [{ path: "cidr", message: error.message }] });
     }
     const made = await db.subnet.findMany({ where: { name: { startsWith: "race-" } }, orderBy: { name: "asc" } });
     expect(made.map((m) => m.name)).toSatisfy((names: string[]) => names.join() === "race-b" || names.join() === "race-a,race-c");

@@ -34,7 +34,9 @@ describe("/api/unknown-macs", () => {
     expect((await del("52:54:00:fe:00:01")).status).toBe(404);
     const bad = await del("52:54:00:fe:00:1");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/one digit/);
+    const { error } = await bad.json();
+    expect(error.message).toMatch(/^mac: .*one digit/);
+    expect(error.details).toMatchObject({ field: "mac", fields: [{ path: "mac" }] });
     expect((await del("%")).status).toBe(400);
   });
 
