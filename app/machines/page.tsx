@@ -3,13 +3,15 @@ import { consoleCan } from "@/lib/auth/console";
 import { LiveRefresh } from "@/components/shell/live-refresh";
 import { MachineFilters } from "@/components/machines/machine-filters";
 import { ChosenMachines } from "@/components/machines/chosen-machines";
-import { MachineTable, type MachineOrder } from "@/components/machines/machine-table";
+import { MachineTable, sortKeyLabel, type MachineOrder } from "@/components/machines/machine-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { countMachines, listMachines, listRacks, listRoleNames, machinesBeforePage } from "@/lib/machines/queries";
-import { MACHINE_SORT_KEYS, MACHINE_STATES, machineListQuery, type MachineListQuery } from "@/lib/machines/schema";
-import { parseMachineSort, type MachineSort, type MachineSortKey } from "@/lib/machines/sort";
+import { machineSortHrefs, machinesHref } from "@/lib/machines/links";
+import { MACHINE_STATES, machineListQuery } from "@/lib/machines/schema";
+import { parseMachineSort } from "@/lib/machines/sort";
+import { parseLeavingOut } from "@/lib/validation/leave-out";
 import { AppError } from "@/lib/http/errors";
 import { bulkMachineAction } from "./actions";
 
@@ -20,7 +22,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function MachinesPage({ searchParams }: { searchParams: Search }) {
   const given = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   // A bad parameter (an old bookmark, an edited link) is left out on its own; the others stay.
-  const { query, raw, ignored } = readListQuery(given);
+  const { data: query, kept: params, leftOut: ignored } = parseLeavingOut(machineListQuery, given);
   const sort = parseMachineSort(query);
   // A cursor left over from another order (or edited by hand) starts the list over.
   const listed = Promise.all([listMachines(query), machinesBeforePage(query)]).then(
@@ -32,10 +34,9 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
   );
   const [{ page, before, staleCursor }, total, roles, racks] = await Promise.all([listed, countMachines(query), listRoleNames(), listRacks()]);
   const shownTo = before + page.items.length;
-  const order: MachineOrder = { key: sort.key, desc: sort.desc, hrefs: sortLinks(raw, sort) };
+  const order: MachineOrder = { key: sort.key, desc: sort.desc, hrefs: machineSortHrefs(params, sort) };
   const canOperate = await consoleCan("operate");
   const filtered = Boolean(query.q || query.role || query.state || query.rack);
-  const nextParams = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
 
   return (
     <>
@@ -83,12 +84,12 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
             )}
             <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
               <span className="text-zinc-500 dark:text-zinc-400">
-                {before + 1}–{shownTo} of {total.toLocaleString("en")}, by {SORT_LABELS[sort.key]}
+                {before + 1}–{shownTo} of {total.toLocaleString("en")}, by {sortKeyLabel(sort.key)}
                 {sort.desc ? ", descending" : ""}
               </span>
               <span className="flex gap-3">
-                {before > 0 ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor"))}`}>« First page</Link> : null}
-                {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={`/machines?${nextParams}`}>Next {Math.min(query.limit, Math.max(total - shownTo, 1))} »</Link> : null}
+                {before > 0 ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={machinesHref(params, { cursor: undefined })}>« First page</Link> : null}
+                {page.nextCursor ? <Link className="text-sky-700 hover:underline dark:text-sky-400" href={machinesHref(params, { cursor: page.nextCursor })}>Next {Math.min(query.limit, Math.max(total - shownTo, 1))} »</Link> : null}
               </span>
             </nav>
           </>
@@ -96,45 +97,4 @@ export default async function MachinesPage({ searchParams }: { searchParams: Sea
       </div>
     </>
   );
-}
-
-/** Per column, the list in that column's order: ascending first, descending on a second click. */
-function sortLinks(raw: Record<string, string>, current: MachineSort): Record<MachineSortKey, string> {
-  const links = {} as Record<MachineSortKey, string>;
-  for (const key of MACHINE_SORT_KEYS) {
-    const params = new URLSearchParams(raw);
-    for (const name of ["cursor", "sort", "dir"]) params.delete(name);
-    if (key !== "hostname") params.set("sort", key);
-    if (current.key === key && !current.desc) params.set("dir", "desc");
-    const qs = params.toString();
-    links[key] = qs ? `/machines?${qs}` : "/machines";
-  }
-  return links;
-}
-
-const SORT_LABELS: Record<MachineSortKey, string> = {
-  hostname: "hostname",
-  state: "state",
-  role: "role",
-  version: "image version",
-  ipv4: "IPv4",
-  rack: "rack",
-  lastSeen: "last seen",
-};
-
-/** The list's parameters with every bad one left out, and what was left out and why. */
-function readListQuery(given: Record<string, string>): { query: MachineListQuery; raw: Record<string, string>; ignored: { name: string; value: string; message: string }[] } {
-  const raw = { ...given };
-  const ignored: { name: string; value: string; message: string }[] = [];
-  for (let tries = 0; tries < 10; tries++) {
-    const parsed = machineListQuery.safeParse(raw);
-    if (parsed.success) return { query: parsed.data, raw, ignored };
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? "");
-      if (!(name in raw)) continue;
-      ignored.push({ name, value: raw[name].slice(0, 40), message: issue.message });
-      delete raw[name];
-    }
-  }
-  return { query: machineListQuery.parse({}), raw: {}, ignored };
 }

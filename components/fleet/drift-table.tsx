@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MachineStateBadge, MaintenanceBadge } from "@/components/machines/state-badge";
+import { SortHeader } from "@/components/ui/sort-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { driftHref } from "@/lib/fleet/links";
 import type { DriftRow } from "@/lib/fleet/drift-queries";
@@ -7,20 +8,10 @@ import type { DriftListQuery, DriftSort } from "@/lib/fleet/schema";
 
 const DASH = <span className="text-zinc-400 dark:text-zinc-500">—</span>;
 
-function SortHeader({ q, sort, children, className = "" }: { q: DriftListQuery; sort: DriftSort; children: string; className?: string }) {
+function DriftSortHeader({ q, sort, children, className }: { q: DriftListQuery; sort: DriftSort; children: string; className?: string }) {
   const active = q.sort === sort;
-  // A second click on the sorted column turns the order round; a new column starts ascending.
   const dir = active && q.dir === "asc" ? "desc" : "asc";
-  return (
-    <th aria-sort={active ? (q.dir === "asc" ? "ascending" : "descending") : "none"} className={className}>
-      <Link href={driftHref(q, { sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100">
-        {children}
-        <span aria-hidden className={active ? "" : "opacity-0"}>
-          {q.dir === "desc" && active ? "↓" : "↑"}
-        </span>
-      </Link>
-    </th>
-  );
+  return <SortHeader label={children} href={driftHref(q, { sort, dir, page: 1 })} active={active} desc={q.dir === "desc"} className={className} />;
 }
 
 function Version({ value, desired }: { value: string | null; desired: string | null }) {
@@ -51,13 +42,13 @@ export function DriftTable({ rows, q }: { rows: DriftRow[]; q: DriftListQuery })
     <table className="data-table">
       <thead>
         <tr>
-          <SortHeader q={q} sort="hostname">Hostname</SortHeader>
-          <SortHeader q={q} sort="role">Role</SortHeader>
-          <SortHeader q={q} sort="rack">Rack</SortHeader>
+          <DriftSortHeader q={q} sort="hostname">Hostname</DriftSortHeader>
+          <DriftSortHeader q={q} sort="role">Role</DriftSortHeader>
+          <DriftSortHeader q={q} sort="rack">Rack</DriftSortHeader>
           <th>State</th>
-          <SortHeader q={q} sort="version">Running version</SortHeader>
+          <DriftSortHeader q={q} sort="version">Running version</DriftSortHeader>
           <th>Desired version</th>
-          <SortHeader q={q} sort="lastBoot">Last boot</SortHeader>
+          <DriftSortHeader q={q} sort="lastBoot">Last boot</DriftSortHeader>
           {q.kind === "hash" ? (
             <>
               <th>Reported sha256</th>

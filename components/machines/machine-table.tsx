@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { lowerLabel, SortHeader } from "@/components/ui/sort-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { MachineDto } from "@/lib/machines/dto";
 import type { MachineSortKey } from "@/lib/machines/sort";
@@ -44,18 +45,12 @@ const COLUMNS: [label: string, key: MachineSortKey | null][] = [
 
 function ColumnHeader({ label, sortKey, order }: { label: string; sortKey: MachineSortKey | null; order?: MachineOrder }) {
   if (!sortKey || !order) return <th>{label}</th>;
-  const active = order.key === sortKey;
-  const next = active && !order.desc ? "descending" : "ascending";
-  return (
-    <th aria-sort={active ? (order.desc ? "descending" : "ascending") : "none"}>
-      <Link href={order.hrefs[sortKey]} title={`Sort by ${label.toLowerCase()}, ${next}`} className="group inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-zinc-900 dark:hover:text-zinc-100">
-        {label}
-        <span aria-hidden className={active ? "" : "opacity-0 group-hover:opacity-60 group-focus-visible:opacity-60"}>
-          {active && order.desc ? "↓" : "↑"}
-        </span>
-      </Link>
-    </th>
-  );
+  return <SortHeader label={label} href={order.hrefs[sortKey]} active={order.key === sortKey} desc={order.desc} />;
+}
+
+/** The label of the column a key orders, as a sentence says it ("by last seen"). */
+export function sortKeyLabel(key: MachineSortKey): string {
+  return lowerLabel(COLUMNS.find(([, k]) => k === key)![0]);
 }
 
 export function MachineTable({ machines, selection, order }: { machines: MachineDto[]; selection?: MachineSelection; order?: MachineOrder }) {

@@ -20,9 +20,9 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
   const router = useRouter();
   const [status, setStatus] = useState<Status>("connecting");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [paused, setPaused] = useState(false);
+  const [held, setHeld] = useState(false);
   const [missed, setMissed] = useState(0);
-  const pausedRef = useRef(false);
+  const heldRef = useRef(false);
 
   useEffect(() => {
     const params = new URLSearchParams();
@@ -33,7 +33,7 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
     source.onopen = () => setStatus("live");
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "reconnecting" : "reconnecting");
     source.onmessage = () => {
-      if (pausedRef.current) {
+      if (heldRef.current) {
         setMissed((n) => n + 1);
         return;
       }
@@ -51,9 +51,9 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
   }, [machine, rollout, kind, router]);
 
   const toggle = () => {
-    const next = !paused;
-    pausedRef.current = next;
-    setPaused(next);
+    const next = !held;
+    heldRef.current = next;
+    setHeld(next);
     if (!next && missed > 0) router.refresh();
     setMissed(0);
   };
@@ -61,18 +61,18 @@ export function LiveRefresh({ machine, rollout, kind }: { machine?: string; roll
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
       <span role="status" aria-live="polite" className="inline-flex items-center gap-1.5" title="Updates arrive as machines boot, report in and deploy">
-        <span aria-hidden className={`size-2 rounded-full ${paused ? "bg-zinc-400" : DOT[status]}`} />
-        {paused ? (missed ? `held, ${missed} update${missed === 1 ? "" : "s"} waiting` : "held") : LABEL[status]}
+        <span aria-hidden className={`size-2 rounded-full ${held ? "bg-zinc-400" : DOT[status]}`} />
+        {held ? (missed ? `held, ${missed} update${missed === 1 ? "" : "s"} waiting` : "held") : LABEL[status]}
       </span>
       <button
         type="button"
-        aria-pressed={paused}
-        aria-label={paused ? "Show live updates" : "Hold live updates"}
+        aria-pressed={held}
+        aria-label={held ? "Show live updates" : "Hold live updates"}
         onClick={toggle}
         className="rounded px-1 underline-offset-2 hover:text-zinc-900 hover:underline dark:hover:text-zinc-100"
-        title={paused ? "Show what changed and keep the page current again" : "Hold the page still; changes are counted, not shown"}
+        title={held ? "Show what changed and keep the page current again" : "Hold the page still; changes are counted, not shown"}
       >
-        {paused ? "Show" : "Hold"}
+        {held ? "Show" : "Hold"}
       </button>
     </span>
   );

@@ -16,10 +16,10 @@ const filters = {
 };
 
 const staleDays = z
-  .preprocess(fromDigits, z.number({ error: "days must be a whole number of days" })
-  .int("days must be a whole number of days")
-  .min(1, "days must be at least 1")
-  .max(3650, "days must be at most 3650"))
+  .preprocess(
+    fromDigits,
+    z.number({ error: "days must be a whole number of days" }).int("days must be a whole number of days").min(1, "days must be at least 1").max(3650, "days must be at most 3650"),
+  )
   .default(DEFAULT_STALE_DAYS);
 
 export const driftFilter = z.object({

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { isUuid } from "@/lib/http/ref";
 import { machineInclude, toMachineDto } from "./dto";
 import type { MachineListQuery } from "./schema";
-import { countMachinesBefore, countMatchingMachines, pageMachineIds } from "./search";
+import { countMachinesBefore, countMatchingMachines, pageMachineIds, type MachineFilters } from "./search";
 import { decodeSortCursor, encodeSortCursor, parseMachineSort } from "./sort";
 
 /**
@@ -32,7 +32,7 @@ export async function machinesBeforePage(query: MachineListQuery): Promise<numbe
   return countMachinesBefore(query, sort, decodeSortCursor(sort, query.cursor));
 }
 
-export async function countMachines(query: Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">): Promise<number> {
+export async function countMachines(query: MachineFilters): Promise<number> {
   return countMatchingMachines(query);
 }
 

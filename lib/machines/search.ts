@@ -5,7 +5,8 @@ import { normaliseMac } from "@/lib/mac/parse";
 import type { MachineListQuery } from "./schema";
 import { machineSortSql, type MachineSort, type SortPosition } from "./sort";
 
-type Filters = Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">;
+/** What narrows the machine list, apart from its order and page. */
+export type MachineFilters = Omit<MachineListQuery, "cursor" | "limit" | "sort" | "dir">;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -24,7 +25,7 @@ function searchHits(q: string): Prisma.Sql {
   return Prisma.join(parts, " UNION ");
 }
 
-function whereClause(filters: Filters): Prisma.Sql {
+function whereClause(filters: MachineFilters): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.role === "-") conds.push(Prisma.sql`m.role_id IS NULL`);
   else if (filters.role && isUuid(filters.role)) conds.push(Prisma.sql`m.role_id = ${filters.role}::uuid`);
@@ -38,7 +39,7 @@ function whereClause(filters: Filters): Prisma.Sql {
 }
 
 /** One page of machines in `sort` order after `after`: ids, with each row's place for a cursor. */
-export async function pageMachineIds(filters: Filters, sort: MachineSort, limit: number, after?: SortPosition): Promise<{ id: string; at: SortPosition }[]> {
+export async function pageMachineIds(filters: MachineFilters, sort: MachineSort, limit: number, after?: SortPosition): Promise<{ id: string; at: SortPosition }[]> {
   const order = machineSortSql(sort);
   const rows = await db.$queryRaw<{ id: string; k: string | null; hostname: string }[]>`
     SELECT m.id, m.hostname, ${order.keyText} AS k FROM machines m ${order.joins}
@@ -48,14 +49,14 @@ export async function pageMachineIds(filters: Filters, sort: MachineSort, limit:
 }
 
 /** How many matching machines come before `at` in `sort` order (where a cursor's page starts). */
-export async function countMachinesBefore(filters: Filters, sort: MachineSort, at: SortPosition): Promise<number> {
+export async function countMachinesBefore(filters: MachineFilters, sort: MachineSort, at: SortPosition): Promise<number> {
   const order = machineSortSql(sort);
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM machines m ${order.joins} WHERE ${whereClause(filters)} AND NOT ${order.after(at)}`;
   return row.n;
 }
 
-export async function countMatchingMachines(filters: Filters): Promise<number> {
+export async function countMatchingMachines(filters: MachineFilters): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM machines m WHERE ${whereClause(filters)}`;
   return row.n;
 }
